@@ -1,0 +1,33 @@
+export interface SourceLinksProps {
+  sources: string[];
+  asOf: string;
+  confidence: 'confirmed' | 'likely';
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+};
+
+/** Where a fact comes from; links open in a new tab and tell the reader so. */
+export function SourceLinks({ sources, asOf, confidence }: SourceLinksProps) {
+  return (
+    <span class="sources">
+      {confidence === 'likely' && <span class="likely" title="Only secondary sources state this">likely</span>}{' '}
+      <span class="as-of">as of {asOf}</span>
+      {' \u00B7 '}
+      {sources.map((url, i) => (
+        <>
+          {i > 0 && ', '}
+          <a href={url} target="_blank" rel="noopener noreferrer" data-testid="source-link">
+            {hostOf(url)}
+            <span class="visually-hidden"> (source, opens in a new tab)</span>
+          </a>
+        </>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,33 @@
+// Host names arrive from URLs (already normalised by the browser) and from people (CLI, dataset files), who write
+// "WWW.Temu.com.", "temu.com:443" or "bücher.de". Both paths must meet the index in one canonical form.
+import { getDomain, parse } from 'tldts';
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * Lower case, no trailing dot, no port, IDN as punycode. Returns null for anything that is not a plain DNS host name:
+ * IP literals, wildcards, URLs with a path, empty labels.
+ */
+export function normalizeHost(input: string): string | null {
+  let s = input.trim();
+  if (s === '' || /[/\\?#@*\s]/.test(s)) return null;
+  if (s.startsWith('[')) return null; // IPv6 literal
+  s = s.replace(/:\d{1,5}$/, '');
+  if (s.includes(':')) return null;
+  s = s.replace(/\.$/, '');
+  let host: string;
+  try {
+    // WHATWG URL parsing applies UTS #46 (case folding, punycode) exactly as the browser does for request URLs.
+    host = new URL(`http://${s}/`).hostname;
+  } catch {
+    return null;
+  }
+  if (!host.split('.').every((l) => LABEL.test(l))) return null;
+  if (parse(host).isIp) return null;
+  return host;
+}
+
+/** The registrable domain (eTLD+1) from the Public Suffix List, or null for IPs, bare suffixes and localhost. */
+export function siteOf(host: string): string | null {
+  return getDomain(host, { allowPrivateDomains: true });
+}

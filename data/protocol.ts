@@ -1,0 +1,88 @@
+// The one message protocol between the background, the popup and the options page. Each request type maps to its
+// response type, so a caller cannot misread an answer; `isExtensionPage` is the sender check every handler relies on.
+import type { LogRow } from './log-row';
+import type { CompanyAssessment, Jurisdiction, Level } from './risk';
+import type { Role } from './schema';
+
+export interface ThirdParty {
+  assessment: CompanyAssessment;
+  requests: number;
+  roles: Role[];
+  hosts: string[];
+  /** Belongs to the same group as the site itself (its CDN, its API). */
+  sameGroupAsSite: boolean;
+}
+
+export interface UnknownHost {
+  host: string;
+  requests: number;
+}
+
+export interface DatasetInfo {
+  version: string;
+  date: string;
+  source: 'bundled' | 'update';
+  counts: Record<string, number>;
+  license: string;
+}
+
+export interface TabReport {
+  tabId: number;
+  url: string | null;
+  site: string | null;
+  /** Browser pages and extension stores, where extensions may not look. */
+  restricted: boolean;
+  jurisdiction: Jurisdiction;
+  level: Level;
+  siteAssessment: CompanyAssessment | null;
+  thirdParties: ThirdParty[];
+  unknownThirdParties: UnknownHost[];
+  requests: LogRow[];
+  dataset: DatasetInfo;
+}
+
+export interface Settings {
+  jurisdiction: Jurisdiction;
+}
+
+export type Requests = {
+  getTabReport: { request: { tabId: number }; response: TabReport };
+  getDatasetInfo: { request: Record<string, never>; response: DatasetInfo };
+  getSettings: { request: Record<string, never>; response: Settings };
+  setSettings: { request: { settings: Partial<Settings> }; response: Settings };
+};
+
+export type MessageType = keyof Requests;
+export type Message<T extends MessageType = MessageType> = { type: T } & Requests[T]['request'];
+export type Reply<T extends MessageType> = { ok: true; value: Requests[T]['response'] } | { ok: false; error: string };
+
+const TYPES: ReadonlySet<string> = new Set<MessageType>(['getTabReport', 'getDatasetInfo', 'getSettings', 'setSettings']);
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && TYPES.has((value as { type?: unknown }).type as string);
+}
+
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/**
+ * True only for this extension's own pages (popup, options, log tab). Content scripts carry `tab` and a web URL;
+ * other extensions carry another id. Both are refused.
+ */
+export function isExtensionPage(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+/** A typed caller over any `sendMessage` (the browser's in the pages, a stub in tests). */
+export function createClient(sendMessage: (msg: unknown) => Promise<unknown>) {
+  return async function send<T extends MessageType>(type: T, request: Requests[T]['request']): Promise<Requests[T]['response']> {
+    const reply = (await sendMessage({ type, ...request })) as Reply<T> | undefined;
+    if (!reply) throw new Error('No answer from the background worker.');
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  };
+}
+export type Client = ReturnType<typeof createClient>;

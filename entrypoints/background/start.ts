@@ -1,0 +1,126 @@
+// Wires browser events to the tracker. Every listener is registered synchronously on start, because an MV3 worker
+// woken by an event only delivers it to listeners that exist by the end of the first turn; the handlers then wait
+// for `ready` (database open, tab states restored), in the order the events arrived.
+import { browser, type Browser } from 'wxt/browser';
+import type { Settings } from '@/data/protocol';
+import { maxLevel } from '@/data/risk';
+import { showBadge } from './badge';
+import { buildEngine, bundledDataset, type Engine } from './engine';
+import { openLogDB, type LogDB, type TabState } from './log-db';
+import { listen } from './messages';
+import { buildTabReport } from './report';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from './settings';
+import { TabTracker } from './tab-tracker';
+
+export interface Background {
+  ready: Promise<{ db: LogDB; tracker: TabTracker }>;
+}
+
+export function startBackground(dbName?: string): Background {
+  const engine: Engine = buildEngine(bundledDataset, 'bundled');
+  let settings: Settings = DEFAULT_SETTINGS;
+  /** Tabs whose main-frame request has been seen but whose navigation has not committed yet. */
+  const pendingNavigation = new Set<number>();
+
+  const why = (state: TabState): string | undefined => {
+    const site = state.siteCompany ? engine.risk.assess(state.siteCompany, settings.jurisdiction) : undefined;
+    return site?.reasons[0]?.text;
+  };
+  const paint = (state: TabState) => void showBadge(state.tabId, state.level, why(state));
+
+  const ready = (async () => {
+    const db = await openLogDB(dbName);
+    settings = await loadSettings();
+    const tracker = new TabTracker({ db, engine: () => engine, jurisdiction: () => settings.jurisdiction, onChange: paint });
+    const open = await browser.tabs.query({});
+    const restored = await tracker.restore(new Set(open.map((t) => t.id).filter((id): id is number => id !== undefined)));
+    restored.forEach(paint);
+    return { db, tracker };
+  })();
+
+  const relevel = (tracker: TabTracker, state: TabState) => {
+    let level = tracker.siteLevel(state);
+    for (const id of Object.keys(state.companies)) {
+      level = maxLevel(level, engine.risk.assess(id, settings.jurisdiction)?.level ?? 'none');
+    }
+    state.level = level;
+    paint(state);
+  };
+
+  browser.webRequest.onBeforeRequest.addListener(
+    (d: Browser.webRequest.OnBeforeRequestDetails) => {
+      if (d.tabId < 0) return undefined; // the browser's own and other extensions' requests
+      void ready.then(({ tracker }) => {
+        if (d.type === 'main_frame') {
+          pendingNavigation.add(d.tabId);
+          tracker.navigate(d.tabId, d.url, d.timeStamp);
+        }
+        tracker.observe({
+          tabId: d.tabId,
+          url: d.url,
+          type: d.type,
+          time: d.timeStamp,
+          frameId: d.frameId,
+          initiator: (d as { initiator?: string }).initiator ?? (d as { originUrl?: string }).originUrl,
+        }, !(d as { incognito?: boolean }).incognito);
+      });
+      return undefined;
+    },
+    { urls: ['<all_urls>'] },
+  );
+
+  browser.webNavigation.onCommitted.addListener((d) => {
+    if (d.frameId !== 0) return;
+    void ready.then(({ tracker }) => {
+      const state = tracker.get(d.tabId);
+      if (pendingNavigation.delete(d.tabId) && state) {
+        state.url = d.url; // the committed URL after any redirects
+        paint(state);
+      } else {
+        tracker.commit(d.tabId, d.url, d.timeStamp);
+      }
+    });
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'complete') return;
+    void ready.then(({ tracker }) => {
+      const state = tracker.get(tabId);
+      if (state) paint(state);
+    });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    pendingNavigation.delete(tabId);
+    void ready.then(({ tracker }) => tracker.remove(tabId));
+  });
+  browser.tabs.onReplaced.addListener((added, removed) => {
+    void ready.then(({ tracker }) => tracker.replace(added, removed));
+  });
+
+  listen({
+    async getTabReport({ tabId }) {
+      const { db, tracker } = await ready;
+      await tracker.flush();
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      return buildTabReport(db, engine, settings.jurisdiction, tabId, tracker.get(tabId), tab?.url);
+    },
+    async getDatasetInfo() {
+      return engine.info;
+    },
+    async getSettings() {
+      await ready;
+      return settings;
+    },
+    async setSettings({ settings: change }) {
+      const { tracker } = await ready;
+      settings = await saveSettings(settings, change);
+      for (const tab of await browser.tabs.query({})) {
+        const state = tab.id === undefined ? undefined : tracker.get(tab.id);
+        if (state) relevel(tracker, state);
+      }
+      return settings;
+    },
+  });
+
+  return { ready };
+}

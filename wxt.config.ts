@@ -1,0 +1,34 @@
+import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'wxt';
+import { validateDataset } from './data/schema';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The same validator as the tests and the updater: a bundled dataset that fails it never ships.
+    'build:before': () => {
+      const result = validateDataset(JSON.parse(readFileSync('data/dataset.json', 'utf8')));
+      if (!result.ok) throw new Error(`data/dataset.json is invalid:\n${result.problems.join('\n')}`);
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: 'Borderline',
+    description: 'See which companies your data goes to, and whether they send it to countries without adequate protection.',
+    permissions: ['webRequest', 'webNavigation', 'tabs', 'storage', 'alarms'],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Borderline' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'borderline@borderline.example',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
