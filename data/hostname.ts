@@ -12,7 +12,11 @@ export function normalizeHost(input: string): string | null {
   let s = input.trim();
   if (s === '' || /[/\\?#@*\s]/.test(s)) return null;
   if (s.startsWith('[')) return null; // IPv6 literal
-  s = s.replace(/:\d{1,5}$/, '');
+  const port = /:(\d{1,5})$/.exec(s);
+  if (port) {
+    if (Number(port[1]) > 65535) return null;
+    s = s.slice(0, port.index);
+  }
   if (s.includes(':')) return null;
   s = s.replace(/\.$/, '');
   let host: string;

@@ -16,7 +16,14 @@ export const CountryCode = v.pipe(
 export const IsoDay = v.pipe(
   v.string(),
   v.isoDate('must be a date written YYYY-MM-DD'),
-  v.check((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), (issue) => `impossible date "${issue.input}"`),
+  // valibot runs every pipe step even after isoDate fails, so this check must survive any string.
+  v.check((s) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return true; // isoDate has already reported it
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    return day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+  }, (issue) => `impossible date "${issue.input}"`),
 );
 
 export const HttpsUrl = v.pipe(

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { parseDatasetText } from '@/data/parse';
+import type { Dataset } from '@/data/schema';
+
+/** The bundled dataset through the same parser the updater uses; tests fail loudly if it is invalid. */
+export function loadBundled(): Dataset {
+  const result = parseDatasetText(readFileSync(new URL('../../data/dataset.json', import.meta.url), 'utf8'));
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  return result.dataset;
+}
