@@ -1,0 +1,43 @@
+// A request mix shaped like real browsing: most requests go to hosts the dataset does not know, some hit it, and
+// hosts carry 0–3 subdomain labels under a spread of TLDs, including multi-label suffixes (co.uk) that share a bucket
+// with deeper dataset entries and lookalikes that must not match.
+import { int, pick, word, type Rng } from './rng';
+
+export const TLDS = ['com', 'com', 'com', 'net', 'org', 'io', 'de', 'fr', 'co.uk', 'org.uk', 'com.au', 'co.jp', 'jp', 'cn', 'ru', 'app', 'dev', 'com.br'];
+const SUBS = ['www', 'api', 'cdn', 'static', 'img', 'assets', 'm', 'ads', 'log', 'sdk', 'edge-2', 'eu-west-1', 'v16'];
+
+function subdomains(rng: Rng, host: string): string {
+  for (let n = int(rng, 0, 3); n > 0; n--) host = `${rng() < 0.7 ? pick(rng, SUBS) : word(rng, 2, 10)}.${host}`;
+  return host;
+}
+
+/** Fresh flat strings, as URL.hostname hands them over, so no lookup meets a rope or a pre-hashed literal. */
+const flat = (xs: string[]): string[] => JSON.parse(JSON.stringify(xs)) as string[];
+
+export interface HostMixOptions {
+  count: number;
+  /** Share of hosts at or under a dataset host. */
+  matchShare: number;
+  /** Share of lookalikes (nottemu.com, temu.com.example.org) among the rest. */
+  lookalikeShare: number;
+}
+
+export function hostMix(rng: Rng, datasetHosts: readonly string[], o: HostMixOptions): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < o.count; i++) {
+    const r = rng();
+    if (r < o.matchShare) out.push(subdomains(rng, pick(rng, datasetHosts)));
+    else if (r < o.matchShare + o.lookalikeShare) {
+      const known = pick(rng, datasetHosts);
+      out.push(rng() < 0.5 ? `${word(rng, 2, 6)}${known}` : subdomains(rng, `${known}.${word(rng, 4, 10)}.${pick(rng, TLDS)}`));
+    } else out.push(subdomains(rng, `${word(rng, 3, 14)}.${pick(rng, TLDS)}`));
+  }
+  return flat(out);
+}
+
+const PATHS = ['/', '/api/v2/track', '/static/js/app.3f9a.js', '/pixel.gif', '/collect', '/img/banner.webp'];
+
+/** Request URLs for the end-to-end path: scheme, host, occasional port, path and a query toLogRow must drop. */
+export function requestUrls(rng: Rng, hosts: readonly string[]): string[] {
+  return flat(hosts.map((h) => `https://${h}${rng() < 0.05 ? ':8443' : ''}${pick(rng, PATHS)}${rng() < 0.6 ? `?id=${word(rng, 8, 24)}&t=${int(rng, 0, 1e9)}` : ''}`));
+}
