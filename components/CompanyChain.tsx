@@ -15,14 +15,14 @@ export function CompanyChain({ assessment }: CompanyChainProps) {
       <p>
         {chain.map((c, i) => (
           <>
-            {i > 0 && <span aria-label="owned by"> \u2192 </span>}
+            {i > 0 && <span aria-label="owned by"> → </span>}
             <strong data-testid="company-name">{c.name}</strong>
           </>
         ))}
       </p>
       <dl>
         <dt>Headquarters</dt>
-        <dd>{top.hq ? countryName(top.hq) : 'not confirmed'}{top.hqNote ? ` \u2014 ${top.hqNote}` : ''}</dd>
+        <dd>{top.hq ? countryName(top.hq) : 'not confirmed'}{top.hqNote ? ` — ${top.hqNote}` : ''}</dd>
         {controller && (
           <>
             <dt>EEA controller</dt>

@@ -35,7 +35,7 @@ export function DestinationList({ destinations, jurisdiction }: DestinationListP
           <li class={current ? '' : 'history'} data-testid="destination" data-country={d.country}>
             <strong>{d.country === 'unspecified' ? 'Unspecified third countries' : countryName(d.country)}</strong>{' '}
             <span class={`status ${s.concern ? 'status-concern' : 'status-ok'}`} data-testid="destination-status">
-              <span aria-hidden="true">{s.concern ? '\u2717 ' : '\u2713 '}</span>
+              <span aria-hidden="true">{s.concern ? '✗ ' : '✓ '}</span>
               {s.word}
               {scope ? ` (${scope})` : ''}
               <span class="visually-hidden"> for {jurisdiction} users</span>
@@ -43,8 +43,8 @@ export function DestinationList({ destinations, jurisdiction }: DestinationListP
             <div class="detail">
               {KIND[d.kind]}, stated by {STATED_BY[d.statedBy]}
               {d.basis ? `; legal basis: ${d.basis}` : ''}
-              {d.from || d.until ? ` (${d.from ?? '\u2026'} to ${d.until ?? 'now'})` : ''}
-              {!current && ' \u2014 no longer current'}
+              {d.from || d.until ? ` (${d.from ?? '…'} to ${d.until ?? 'now'})` : ''}
+              {!current && ' — no longer current'}
             </div>
             {d.note && <div class="note">{d.note}</div>}
             <SourceLinks sources={d.sources} asOf={d.asOf} confidence={d.confidence} />

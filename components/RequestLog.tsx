@@ -27,7 +27,7 @@ export function RequestLog({ rows, companyName }: RequestLogProps) {
             <td>{time(r.time)}</td>
             <td title={r.url}>{r.host}</td>
             <td>{r.type}</td>
-            <td>{r.company ? (companyName(r.company) ?? r.company) : '\u2014'}</td>
+            <td>{r.company ? (companyName(r.company) ?? r.company) : '—'}</td>
             <td class={`risk-text risk-${r.level}`}>{r.level}</td>
           </tr>
         ))}

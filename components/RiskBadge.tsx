@@ -1,10 +1,10 @@
 import type { Level } from '@/data/risk';
 
 const LOOK: Record<Level, { icon: string; word: string }> = {
-  high: { icon: '\u26A0', word: 'High risk' },
-  medium: { icon: '\u25B2', word: 'Medium risk' },
-  low: { icon: '\u25CF', word: 'Low risk' },
-  none: { icon: '\u25CB', word: 'No known transfers' },
+  high: { icon: '⚠', word: 'High risk' },
+  medium: { icon: '▲', word: 'Medium risk' },
+  low: { icon: '●', word: 'Low risk' },
+  none: { icon: '○', word: 'No known transfers' },
 };
 
 export interface RiskBadgeProps {

@@ -18,7 +18,7 @@ export function SourceLinks({ sources, asOf, confidence }: SourceLinksProps) {
     <span class="sources">
       {confidence === 'likely' && <span class="likely" title="Only secondary sources state this">likely</span>}{' '}
       <span class="as-of">as of {asOf}</span>
-      {' \u00B7 '}
+      {' · '}
       {sources.map((url, i) => (
         <>
           {i > 0 && ', '}

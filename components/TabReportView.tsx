@@ -15,7 +15,7 @@ function whySentence(r: TabReport): string {
   if (site) return site.reasons.map((x) => x.text).join(' ');
   const worst = r.thirdParties.find((tp) => tp.assessment.level === r.level && r.level !== 'none');
   if (worst) return `This page sends requests to ${worst.assessment.company.name}. ${worst.assessment.reasons[0]?.text ?? ''}`;
-  return 'No company in Borderline\u2019s dataset was seen on this page. That does not mean no data leaves it: only that no sourced transfer is known.';
+  return 'No company in Borderline’s dataset was seen on this page. That does not mean no data leaves it: only that no sourced transfer is known.';
 }
 
 /** The whole report for one tab: header first so the verdict is readable in five seconds, details below. */
@@ -58,7 +58,7 @@ export function TabReportView({ report }: TabReportViewProps) {
         <RequestLog rows={report.requests} companyName={(id) => names.get(id)} />
       </section>
       <footer class="muted">
-        Dataset {report.dataset.version} of {report.dataset.date} \u00B7 rules for {report.jurisdiction} users
+        Dataset {report.dataset.version} of {report.dataset.date} · rules for {report.jurisdiction} users
       </footer>
     </main>
   );

@@ -20,12 +20,12 @@ export function ThirdPartyList({ thirdParties, unknown }: ThirdPartyListProps) {
             <li data-testid="third-party" data-company={tp.assessment.company.id}>
               <div class="tp-head">
                 <strong>{tp.assessment.company.name}</strong>
-                {tp.assessment.owner !== tp.assessment.company && <span class="muted"> ({tp.assessment.owner.name})</span>}{' '}
+                {tp.assessment.owner.id !== tp.assessment.company.id && <span class="muted"> ({tp.assessment.owner.name})</span>}{' '}
                 <RiskBadge level={tp.assessment.level} small />
               </div>
               <div class="detail">
-                {tp.requests} request{tp.requests === 1 ? '' : 's'} \u00B7 {tp.roles.join(', ')}
-                {tp.sameGroupAsSite && ' \u00B7 same group as this site'}
+                {tp.requests} request{tp.requests === 1 ? '' : 's'} · {tp.roles.join(', ')}
+                {tp.sameGroupAsSite && ' · same group as this site'}
               </div>
               <div class="detail">Hosts: {tp.hosts.join(', ')}</div>
               {countries.length > 0 && (
@@ -43,7 +43,7 @@ export function ThirdPartyList({ thirdParties, unknown }: ThirdPartyListProps) {
           : `${unknown.length} other third-party host${unknown.length === 1 ? '' : 's'} (${unknownRequests} request${unknownRequests === 1 ? '' : 's'}) not in the dataset: ${unknown
               .slice(0, 8)
               .map((u) => u.host)
-              .join(', ')}${unknown.length > 8 ? ', \u2026' : ''}`}
+              .join(', ')}${unknown.length > 8 ? ', …' : ''}`}
       </p>
     </div>
   );

@@ -32,7 +32,7 @@ export function App({ send }: AppProps) {
       {error && <p role="alert">{error}</p>}
       <section aria-labelledby="h-dataset">
         <h2 id="h-dataset">Dataset</h2>
-        {info ? <DatasetSummary info={info} /> : <p aria-busy="true">Loading\u2026</p>}
+        {info ? <DatasetSummary info={info} /> : <p aria-busy="true">Loading…</p>}
       </section>
       <section aria-labelledby="h-prefs">
         <h2 id="h-prefs">Preferences</h2>

@@ -16,7 +16,7 @@ export function App({ load }: AppProps) {
       (e: unknown) => setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
   }, [load]);
-  if (state.kind === 'loading') return <main aria-busy="true"><p>Loading\u2026</p></main>;
+  if (state.kind === 'loading') return <main aria-busy="true"><p>Loading…</p></main>;
   if (state.kind === 'error') return (
       <main>
         <div role="alert" data-testid="error">

@@ -1,0 +1,65 @@
+// The local stand-in for real shops: every host name resolves to this server (Chromium's --host-resolver-rules),
+// which answers by Host header. Unknown hosts get 404, so Chromium's own background calls go nowhere.
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const site = (name: string) => readFileSync(new URL(`./sites/${name}.html`, import.meta.url), 'utf8');
+
+/** 1×1 transparent PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const html = (body: string): Handler => (_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+};
+
+function asset(req: IncomingMessage, res: ServerResponse) {
+  const path = (req.url ?? '/').split('?')[0]!;
+  if (path.endsWith('.png')) res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
+  else if (path.endsWith('.js')) res.writeHead(200, { 'content-type': 'text/javascript' }).end('/* stub */');
+  else res.writeHead(204).end();
+}
+
+export interface ShopServer {
+  port: number;
+  /** Extra routes a test adds, keyed by host name. */
+  routes: Map<string, Handler>;
+  close(): Promise<void>;
+}
+
+const PAGE_HOSTS: Record<string, string> = {
+  'www.temu.com': 'temu',
+  'www.shein.com': 'shein',
+  'www.example.org': 'neutral',
+};
+
+const ASSET_HOSTS = new Set([
+  'img.kwcdn.com',
+  'aimg.kwcdn.com',
+  'bugly.qq.com',
+  'cdn.unlisted-example.net',
+  'img.ltwebstatic.com',
+  'sc.ltwebstatic.com',
+  'analytics.tiktok.com',
+]);
+
+export async function startShopServer(port = 0): Promise<ShopServer> {
+  const routes = new Map<string, Handler>();
+  const server: Server = createServer((req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const extra = routes.get(host);
+    if (extra) return extra(req, res);
+    const page = PAGE_HOSTS[host];
+    if (page && (req.url === '/' || req.url?.startsWith('/?'))) return html(site(page))(req, res);
+    if (page || ASSET_HOSTS.has(host)) return asset(req, res);
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    routes,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
