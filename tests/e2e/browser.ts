@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
+// Code passed to worker.evaluate runs inside the extension's service worker, where `chrome` exists.
+declare const chrome: any;
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -47,7 +50,7 @@ export async function launchExtension(opts: { port: number; args?: string[]; loc
     const sw = await worker();
     return sw.evaluate(async (u) => {
       const tabs = await chrome.tabs.query({});
-      const tab = tabs.reverse().find((t) => t.url === u || t.pendingUrl === u);
+      const tab = tabs.reverse().find((t: { url?: string; pendingUrl?: string }) => t.url === u || t.pendingUrl === u);
       if (tab?.id === undefined) throw new Error(`no tab for ${u}`);
       return tab.id;
     }, url);

@@ -38,9 +38,9 @@ async function request(tabId: number, url: string, type: string, time: number) {
   onBeforeRequest.trigger({ tabId, url, type, timeStamp: time, frameId: 0, requestId: String(time) });
 }
 
-async function ask<T>(msg: unknown, sender: object = POPUP): Promise<Reply<any>> {
-  const [reply] = await fakeBrowser.runtime.onMessage.trigger(msg, sender as any);
-  return reply as Reply<any>;
+async function ask(msg: unknown, sender: object = POPUP): Promise<Reply<any>> {
+  const [reply] = await fakeBrowser.runtime.onMessage.trigger(msg, sender as any, () => undefined);
+  return reply as unknown as Reply<any>;
 }
 
 beforeEach(() => {
