@@ -42,7 +42,26 @@ export interface TabReport {
 }
 
 export interface Settings {
+  /** Bumped when a default changes meaning, so stored values can be migrated. */
+  version: 1;
   jurisdiction: Jurisdiction;
+  /** The badge shows levels at or above this; lower levels leave it empty. */
+  badgeThreshold: Exclude<Level, 'none'>;
+  inPageWarning: boolean;
+  retentionDays: number;
+  retentionRows: number;
+  autoUpdate: 'off' | 'daily' | 'weekly';
+  updateUrl: string;
+}
+
+/** Which part of the request log an export or a clear applies to. */
+export type LogScope = { tabId: number } | { site: string } | { all: true };
+
+export interface LogExport {
+  filename: string;
+  mime: 'application/json' | 'text/csv';
+  text: string;
+  rows: number;
 }
 
 export type Requests = {
@@ -50,13 +69,15 @@ export type Requests = {
   getDatasetInfo: { request: Record<string, never>; response: DatasetInfo };
   getSettings: { request: Record<string, never>; response: Settings };
   setSettings: { request: { settings: Partial<Settings> }; response: Settings };
+  exportLog: { request: { scope: LogScope; format: 'json' | 'csv' }; response: LogExport };
+  clearLog: { request: { scope: LogScope }; response: { deleted: number } };
 };
 
 export type MessageType = keyof Requests;
 export type Message<T extends MessageType = MessageType> = { type: T } & Requests[T]['request'];
 export type Reply<T extends MessageType> = { ok: true; value: Requests[T]['response'] } | { ok: false; error: string };
 
-const TYPES: ReadonlySet<string> = new Set<MessageType>(['getTabReport', 'getDatasetInfo', 'getSettings', 'setSettings']);
+const TYPES: ReadonlySet<string> = new Set<MessageType>(['getTabReport', 'getDatasetInfo', 'getSettings', 'setSettings', 'exportLog', 'clearLog']);
 
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && TYPES.has((value as { type?: unknown }).type as string);

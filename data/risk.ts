@@ -105,6 +105,21 @@ export class RiskModel {
     return { status: 'no-adequacy' };
   }
 
+  /** Actions where the user's area has a say, about transfers, come first: an EEA user learns of the Austrian
+   *  complaint before a Kentucky lawsuit. Ties go to the newest (the list is sorted newest first). */
+  mostRelevantAction(actions: Action[], jurisdiction: Jurisdiction): Action | undefined {
+    const score = (a: Action) => (this.inArea(a.jurisdiction, jurisdiction) ? 2 : 0) + (a.topics.includes('transfers') ? 1 : 0);
+    let best: Action | undefined;
+    for (const a of actions) if (best === undefined || score(a) > score(best)) best = a;
+    return best;
+  }
+
+  private inArea(actionJurisdiction: string, jurisdiction: Jurisdiction): boolean {
+    if (jurisdiction === 'EEA') return actionJurisdiction === 'EU' || this.dataset.reference.eea.countries.includes(actionJurisdiction);
+    if (jurisdiction === 'UK') return actionJurisdiction === 'GB';
+    return actionJurisdiction === jurisdiction;
+  }
+
   assess(companyId: string, jurisdiction: Jurisdiction): CompanyAssessment | undefined {
     const key = `${jurisdiction}:${companyId}`;
     const cached = this.cache.get(key);
@@ -148,8 +163,7 @@ export class RiskModel {
         text: `${who} says data may go to "third countries" without naming them, so no adequacy decision can be relied on.`,
       });
     }
-    const transferActions = actions.filter((a) => a.topics.includes('transfers'));
-    const backing = transferActions[0] ?? actions[0];
+    const backing = this.mostRelevantAction(actions, jurisdiction);
     if (backing) {
       reasons.push({
         code: current.length ? 'backed-by-action' : 'actions-on-record',

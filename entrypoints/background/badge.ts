@@ -1,6 +1,6 @@
 // Chrome resets a tab's badge when a navigation commits, so callers set it again after commit and on complete.
 import { browser } from 'wxt/browser';
-import type { Level } from '@/data/risk';
+import { levelRank, type Level } from '@/data/risk';
 
 const LOOK: Record<Level, { text: string; color: string; word: string }> = {
   high: { text: 'HIGH', color: '#B3261E', word: 'High risk' },
@@ -12,12 +12,14 @@ const LOOK: Record<Level, { text: string; color: string; word: string }> = {
 // Firefox MV2 has browserAction; Chrome MV3 has action.
 const action = () => browser.action ?? browser.browserAction;
 
-export async function showBadge(tabId: number, level: Level, why: string | undefined): Promise<void> {
+/** Levels below `threshold` leave the badge empty; the tooltip still tells the level. */
+export async function showBadge(tabId: number, level: Level, why: string | undefined, threshold: Level = 'medium'): Promise<void> {
   const look = LOOK[level];
+  const text = levelRank(level) >= levelRank(threshold) ? look.text : '';
   const title = `Borderline: ${look.word}${why ? ` \u2014 ${why}` : ''}`;
   try {
     await Promise.all([
-      action().setBadgeText({ tabId, text: look.text }),
+      action().setBadgeText({ tabId, text }),
       action().setBadgeBackgroundColor({ tabId, color: look.color }),
       action().setTitle({ tabId, title }),
     ]);

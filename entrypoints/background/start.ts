@@ -9,7 +9,7 @@ import { buildEngine, bundledDataset, type Engine } from './engine';
 import { openLogDB, type LogDB, type TabState } from './log-db';
 import { listen } from './messages';
 import { buildTabReport } from './report';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings } from './settings';
+import { defaultSettings, loadSettings, saveSettings } from './settings';
 import { TabTracker } from './tab-tracker';
 
 export interface Background {
@@ -18,7 +18,7 @@ export interface Background {
 
 export function startBackground(dbName?: string): Background {
   const engine: Engine = buildEngine(bundledDataset, 'bundled');
-  let settings: Settings = DEFAULT_SETTINGS;
+  let settings: Settings = defaultSettings();
   /** Tabs whose main-frame request has been seen but whose navigation has not committed yet. */
   const pendingNavigation = new Set<number>();
 
@@ -26,7 +26,7 @@ export function startBackground(dbName?: string): Background {
     const site = state.siteCompany ? engine.risk.assess(state.siteCompany, settings.jurisdiction) : undefined;
     return site?.reasons[0]?.text;
   };
-  const paint = (state: TabState) => void showBadge(state.tabId, state.level, why(state));
+  const paint = (state: TabState) => void showBadge(state.tabId, state.level, why(state), settings.badgeThreshold);
 
   const ready = (async () => {
     const db = await openLogDB(dbName);
@@ -119,6 +119,12 @@ export function startBackground(dbName?: string): Background {
         if (state) relevel(tracker, state);
       }
       return settings;
+    },
+    async exportLog() {
+      throw new Error('Export is not available yet.');
+    },
+    async clearLog() {
+      throw new Error('Clearing the log is not available yet.');
     },
   });
 

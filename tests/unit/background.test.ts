@@ -45,6 +45,7 @@ async function ask(msg: unknown, sender: object = POPUP): Promise<Reply<any>> {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  (fakeBrowser.i18n as any).getUILanguage = () => 'de-AT';
   stopWorker();
   dbName = `borderline-test-${++seq}`;
 });
@@ -130,7 +131,7 @@ describe('background worker', () => {
   it('re-rates open tabs when the jurisdiction changes', async () => {
     const { tab } = await loadTemu();
     const reply = await ask({ type: 'setSettings', settings: { jurisdiction: 'US' } });
-    expect(reply).toEqual({ ok: true, value: { jurisdiction: 'US' } });
+    expect(reply).toMatchObject({ ok: true, value: { jurisdiction: 'US', badgeThreshold: 'medium' } });
     const bad = await ask({ type: 'setSettings', settings: { jurisdiction: 'Mars' } });
     expect(bad.ok).toBe(false);
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('HIGH');

@@ -83,3 +83,16 @@ describe('company assessment', () => {
     expect(a.level).toBe('low');
   });
 });
+
+describe('most relevant action', () => {
+  const base = dataset.actions[0]!;
+  const a = (id: string, date: string, jurisdiction: string, topics: (typeof base.topics)[number][]) => ({ ...base, id, date, jurisdiction: jurisdiction as 'AT', topics });
+  const actions = [a('us-new', '2025-07-17', 'US', ['transfers']), a('eu-dsa', '2025-06-01', 'EU', ['dsa']), a('at-old', '2025-01-16', 'AT', ['transfers'])];
+  it.each([
+    ['EEA', 'at-old'],
+    ['US', 'us-new'],
+    ['UK', 'us-new'],
+  ] as const)('for %s users picks %s', (j, id) => {
+    expect(risk.mostRelevantAction(actions, j)?.id).toBe(id);
+  });
+});
