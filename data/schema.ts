@@ -74,6 +74,11 @@ export const Company = v.strictObject({
   parent: v.nullable(Id),
   hq: v.nullable(CountryCode),
   hqNote: v.optional(v.string()),
+  /**
+   * A company associated with this group (shared ecosystem, minority stake, former parent) without a sourced ownership
+   * link, so it is deliberately not `parent`: the owner chain and the group's disclosures do not pass through it.
+   */
+  groupAffiliated: v.optional(Id),
   legalEntities: v.array(LegalEntity),
   privacyContact: v.optional(PrivacyContact),
   policyUrl: v.optional(HttpsUrl),
@@ -84,6 +89,8 @@ export const DomainEntry = v.strictObject({
   host: HostName,
   company: Id,
   role: Role,
+  /** Where sources disagree on who owns the host: what the other source says and why this entry decides otherwise. */
+  conflict: v.optional(v.pipe(v.string(), v.minLength(1))),
   ...provenance,
 });
 
@@ -177,6 +184,7 @@ function crossChecks(d: Dataset): string[] {
     if (!ids.has(id)) problems.push(`${where}: unknown company id "${id}"`);
   };
   d.companies.forEach((c, i) => c.parent !== null && known(c.parent, `companies[${i}].parent`));
+  d.companies.forEach((c, i) => c.groupAffiliated !== undefined && known(c.groupAffiliated, `companies[${i}].groupAffiliated`));
   for (const c of d.companies) {
     const seen = new Set<string>();
     let cur: string | null = c.id;
