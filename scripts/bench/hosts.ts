@@ -20,13 +20,42 @@ export interface HostMixOptions {
   matchShare: number;
   /** Share of lookalikes (nottemu.com, temu.com.example.org) among the rest. */
   lookalikeShare: number;
+  /**
+   * Which dataset host a matching request goes to. Tracker traffic is heavy-tailed (a few hundred domains carry most
+   * third-party requests), so 'zipf' (weight 1/rank, ranks shuffled) is the realistic mix; 'uniform' makes every hit
+   * on a large dataset a cache miss, the worst case.
+   */
+  popularity: 'zipf' | 'uniform';
+}
+
+/** Draws indexes 0..n-1 with weight 1/rank over a seeded random ranking. */
+function zipf(rng: Rng, n: number): () => number {
+  const rank = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [rank[i], rank[j]] = [rank[j]!, rank[i]!];
+  }
+  const cdf = new Float64Array(n);
+  for (let i = 0, sum = 0; i < n; i++) cdf[i] = sum += 1 / (i + 1);
+  const total = cdf[n - 1]!;
+  return () => {
+    const x = rng() * total;
+    let lo = 0;
+    for (let hi = n - 1; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return rank[lo]!;
+  };
 }
 
 export function hostMix(rng: Rng, datasetHosts: readonly string[], o: HostMixOptions): string[] {
   const out: string[] = [];
+  const popular = o.popularity === 'zipf' ? zipf(rng, datasetHosts.length) : () => Math.floor(rng() * datasetHosts.length);
   for (let i = 0; i < o.count; i++) {
     const r = rng();
-    if (r < o.matchShare) out.push(subdomains(rng, pick(rng, datasetHosts)));
+    if (r < o.matchShare) out.push(subdomains(rng, datasetHosts[popular()]!));
     else if (r < o.matchShare + o.lookalikeShare) {
       const known = pick(rng, datasetHosts);
       out.push(rng() < 0.5 ? `${word(rng, 2, 6)}${known}` : subdomains(rng, `${known}.${word(rng, 4, 10)}.${pick(rng, TLDS)}`));
