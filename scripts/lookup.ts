@@ -1,4 +1,5 @@
 // `npm run lookup -- HOST...` (or hosts on stdin): one JSON line per host with its company, owner, role and risk.
+// `npm run lookup -- --fixtures tests/fixtures/hosts.json`: runs the expected-owner table instead; exits 1 on any mismatch.
 import { readFileSync } from 'node:fs';
 import { HostIndex } from '../data/host-index';
 import { normalizeHost, siteOf } from '../data/hostname';
@@ -7,6 +8,7 @@ import { JURISDICTIONS, RiskModel, type Jurisdiction } from '../data/risk';
 
 const args = process.argv.slice(2);
 let jurisdiction: Jurisdiction = 'EEA';
+let fixtures: string | undefined;
 const hosts: string[] = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
@@ -17,9 +19,15 @@ for (let i = 0; i < args.length; i++) {
       process.exit(2);
     }
     jurisdiction = j as Jurisdiction;
+  } else if (a === '--fixtures') {
+    fixtures = args[++i];
+    if (!fixtures) {
+      console.error('--fixtures needs a file, e.g. tests/fixtures/hosts.json');
+      process.exit(2);
+    }
   } else hosts.push(a);
 }
-if (hosts.length === 0) hosts.push(...readFileSync(0, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+if (hosts.length === 0 && fixtures === undefined) hosts.push(...readFileSync(0, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
 
 const parsed = parseDatasetText(readFileSync(new URL('../data/dataset.json', import.meta.url), 'utf8'));
 if (!parsed.ok) {
@@ -28,6 +36,7 @@ if (!parsed.ok) {
 }
 const index = new HostIndex(parsed.dataset);
 const risk = new RiskModel(parsed.dataset);
+if (fixtures !== undefined) process.exit(runFixtures(fixtures));
 for (const input of hosts) {
   const host = normalizeHost(input);
   const match = host ? index.lookup(host) : undefined;
@@ -42,4 +51,29 @@ for (const input of hosts) {
       risk: assessment?.level ?? 'none',
     }),
   );
+}
+
+/** Each case: { host, owner (top of the parent chain, or null for no match), company? }. Prints mismatches; returns the exit code. */
+function runFixtures(file: string): number {
+  let cases: { host: string; owner: string | null; company?: string; note?: string }[];
+  try {
+    cases = (JSON.parse(readFileSync(file, 'utf8')) as { cases: typeof cases }).cases;
+  } catch (e) {
+    console.error(`${file}: cannot read the fixtures table (${e instanceof Error ? e.message : String(e)})`);
+    return 2;
+  }
+  let failed = 0;
+  for (const c of cases) {
+    const host = normalizeHost(c.host);
+    const match = host ? index.lookup(host) : undefined;
+    const owner = match ? (risk.chainOf(match.company.id).at(-1)?.id ?? null) : null;
+    const company = match?.company.id ?? null;
+    if (owner !== c.owner || (c.company !== undefined && company !== c.company)) {
+      failed++;
+      console.log(`FAIL ${JSON.stringify(c.host)}: expected owner ${c.owner}${c.company ? ` / company ${c.company}` : ''}, got ${owner} / ${company} (entry ${match?.entry.host ?? 'none'})${c.note ? ` - ${c.note}` : ''}`);
+    }
+  }
+  const negatives = cases.filter((c) => c.owner === null).length;
+  console.log(`${file}: ${cases.length - failed}/${cases.length} passed (${negatives} must-not-match cases)${failed ? `, ${failed} FAILED` : ''}`);
+  return failed ? 1 : 0;
 }
