@@ -70,3 +70,15 @@ const PATHS = ['/', '/api/v2/track', '/static/js/app.3f9a.js', '/pixel.gif', '/c
 export function requestUrls(rng: Rng, hosts: readonly string[]): string[] {
   return flat(hosts.map((h) => `https://${h}${rng() < 0.05 ? ':8443' : ''}${pick(rng, PATHS)}${rng() < 0.6 ? `?id=${word(rng, 8, 24)}&t=${int(rng, 0, 1e9)}` : ''}`));
 }
+
+/**
+ * A factory of fresh copies of `xs`. V8 caches a string's hash in the string once a Map has hashed it, so a bench
+ * that reuses its strings would time Map.get with the hash already paid, which never happens in the browser: each
+ * request's URL.hostname is a new string. Decoding from a buffer gives new flat strings with no hash yet.
+ */
+export function freshCopies(xs: readonly string[]): () => string[] {
+  const buf = Buffer.from(xs.join(''), 'latin1');
+  const ends: number[] = [];
+  xs.reduce((end, x) => (ends.push(end + x.length), end + x.length), 0);
+  return () => ends.map((end, i) => buf.toString('latin1', end - xs[i]!.length, end));
+}

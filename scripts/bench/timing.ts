@@ -15,11 +15,13 @@ export interface RoundsResult {
   checksum: number;
 }
 
-export function rounds(kernels: Record<string, Kernel>, opsPerCall: number, opts: { warmup: number; rounds: number }): RoundsResult {
+/** `prepare` runs before each round, untimed: e.g. to hand every contender fresh strings. */
+export function rounds(kernels: Record<string, Kernel>, opsPerCall: number, opts: { warmup: number; rounds: number; prepare?: () => void }): RoundsResult {
   const names = Object.keys(kernels);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   let checksum = 0;
   for (let r = 0; r < opts.warmup + opts.rounds; r++) {
+    opts.prepare?.();
     for (let k = 0; k < names.length; k++) {
       const name = names[(r + k) % names.length]!;
       const t0 = process.hrtime.bigint();
