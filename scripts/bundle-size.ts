@@ -8,11 +8,12 @@ import { constants, deflateRawSync, gzipSync } from 'node:zlib';
 /** From issue #9: the popup opens on every click, and its JS must parse and run before the first paint. */
 const POPUP_BUDGET = 50_000;
 /**
- * The packed extension: today about a sixth of this. The headroom is for the bundled dataset, which grows with
- * every company added and ships inside background.js; the budget is there to catch accidents (a source map, a
- * second copy of the dataset, a large dependency pulled into an entry), not to stop the dataset growing.
+ * The packed extension: about 660 kB when this was set, some 545 kB of it the IP-to-country table (ip-country.bin). The headroom
+ * (about half again) is for the bundled dataset and that table, which grow with every update; the budget is there
+ * to catch accidents (a source map, a second copy of the data, a large dependency pulled into an entry), not to
+ * stop the data growing. Raise it deliberately, in a commit that says why.
  */
-const PACKED_BUDGET = 600_000;
+const PACKED_BUDGET = 1_000_000;
 
 const dir = process.argv[2] ?? '.output/chrome-mv3';
 if (!existsSync(join(dir, 'manifest.json'))) {
@@ -74,13 +75,11 @@ const all = walk(dir).sort();
  * computed exactly from its parts rather than written out: local header (30 bytes) + name + data per file, a central
  * directory record (46 bytes + name) per file, and the 22-byte end record. This is what the store receives.
  */
-const packed =
-  all.reduce((n, f) => {
-    const raw = read(f);
-    const data = Math.min(raw.length, deflateRawSync(raw, { level: constants.Z_BEST_COMPRESSION }).length);
-    const name = Buffer.byteLength(f.split('\\').join('/'));
-    return n + 30 + name + data + 46 + name;
-  }, 0) + 22;
+const zipped = all.map((f) => {
+  const raw = read(f);
+  return { f, size: Math.min(raw.length, deflateRawSync(raw, { level: constants.Z_BEST_COMPRESSION }).length) };
+});
+const packed = zipped.reduce((n, { f, size }) => n + 30 + 46 + 2 * Buffer.byteLength(f.split('\\').join('/')) + size, 0) + 22;
 
 let failed = false;
 const check = (label: string, size: number, budget: number) => {
@@ -101,7 +100,8 @@ for (const [name, files] of entries) {
   totals.set(name, total);
   console.log(`  ${name.padEnd(10)} ${'total'.padEnd(36)} ${''.padStart(13)} ${kb(total).padStart(9)} gzip`);
 }
-console.log(`packed extension: ${all.length} files, ${kb(all.reduce((n, f) => n + read(f).length, 0))} raw, ${kb(packed)} as a zip`);
+console.log(`packed extension: ${all.length} files, ${kb(all.reduce((n, f) => n + read(f).length, 0))} raw, ${kb(packed)} as a zip; largest:`);
+for (const { f, size } of [...zipped].sort((a, b) => b.size - a.size).slice(0, 5)) console.log(`  ${f.padEnd(47)} ${kb(size).padStart(9)} deflated`);
 if (!totals.has('popup')) {
   console.error('FAIL the manifest names no popup page');
   failed = true;
