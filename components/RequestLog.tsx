@@ -1,38 +1,129 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LogRow } from '@/data/log-row';
+import { EMPTY_FILTER, filterRows, indexRows, optionsOf, type LogFilter } from './log-filter';
+import { LogActions, type LogActionsProps } from './LogActions';
+import { LogFilters } from './LogFilters';
+import { RISK_WORD, riskIcon } from './RiskBadge';
+import { useWindow } from './useWindow';
+
+/** Must match `.request-log tr.log-row` in theme.css: the windowing arithmetic relies on it. */
+export const ROW_HEIGHT = 24;
 
 export interface RequestLogProps {
   rows: LogRow[];
   companyName: (id: string) => string | undefined;
+  /** Export, clear and the full-tab link; left out where the log is read-only. */
+  actions?: LogActionsProps;
+  /** The full-tab log gives the table most of the window; the popup a fixed slice. */
+  tall?: boolean;
 }
 
-const time = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour12: false });
+const TEXT = {
+  empty: 'No requests logged for this page yet.',
+  noMatch: 'No request matches these filters.',
+  reset: 'Clear filters',
+  showing: (shown: number, total: number) =>
+    shown === total ? `${total} request${total === 1 ? '' : 's'}` : `Showing ${shown} of ${total} requests`,
+  scroller: 'Logged requests; scroll with the arrow keys',
+  caption: 'Requests this page sent',
+  cols: ['Time', 'Host', 'Type', 'Company', 'Risk'],
+  noCompany: '—',
+};
 
-export function RequestLog({ rows, companyName }: RequestLogProps) {
-  if (rows.length === 0) return <p class="muted">No requests logged for this page yet.</p>;
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+function LogRowView({ row, index, company }: { row: LogRow; index: number; company: string }) {
   return (
-    <table class="request-log" data-testid="request-log">
-      <caption class="visually-hidden">Requests this page sent</caption>
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Host</th>
-          <th scope="col">Type</th>
-          <th scope="col">Company</th>
-          <th scope="col">Risk</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr data-testid="log-row" data-level={r.level}>
-            <td>{time(r.time)}</td>
-            <td title={r.url}>{r.host}</td>
-            <td>{r.type}</td>
-            <td>{r.company ? (companyName(r.company) ?? r.company) : '—'}</td>
-            <td class={`risk-text risk-${r.level}`}>{r.level}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <tr class="log-row" data-testid="log-row" data-level={row.level} aria-rowindex={index + 2}>
+      <td>
+        <time dateTime={new Date(row.time).toISOString()}>{clock.format(row.time)}</time>
+      </td>
+      <td title={row.url}>{row.host}</td>
+      <td>{row.type}</td>
+      <td title={company}>{company}</td>
+      <td class={`risk-text risk-${row.level}`}>
+        <span aria-hidden="true">{riskIcon(row.level)} </span>
+        {RISK_WORD[row.level]}
+      </td>
+    </tr>
   );
 }
 
+/** Every request the page sent, filterable and searchable; only the rows in view are in the DOM. */
+export function RequestLog({ rows, companyName, actions, tall }: RequestLogProps) {
+  const [filter, setFilter] = useState<LogFilter>(EMPTY_FILTER);
+  const indexed = useMemo(() => indexRows(rows, companyName), [rows, companyName]);
+  const options = useMemo(() => optionsOf(rows, companyName), [rows, companyName]);
+  const shown = useMemo(() => filterRows(indexed, filter), [indexed, filter]);
+  const viewport = tall ? 600 : 288;
+  const { ref, onScroll, slice } = useWindow(shown.length, ROW_HEIGHT, viewport);
+  // A new filter shows its first matches, not a scroll position that belonged to the old list.
+  useEffect(() => {
+    if (ref.current) ref.current.scrollTop = 0;
+    onScroll();
+  }, [filter]);
+
+  return (
+    <div class={`request-log-view${tall ? ' tall' : ''}`} data-testid="request-log-view">
+      {actions && <LogActions {...actions} disabled={rows.length === 0} />}
+      {rows.length === 0 ? (
+        <p class="muted" data-testid="log-empty">{TEXT.empty}</p>
+      ) : (
+        <>
+          <LogFilters filter={filter} onChange={setFilter} {...options} />
+          <p class="muted log-count" role="status" data-testid="log-count">
+            {TEXT.showing(shown.length, rows.length)}
+          </p>
+          {shown.length === 0 ? (
+            <p data-testid="log-no-match">
+              {TEXT.noMatch}{' '}
+              <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>
+                {TEXT.reset}
+              </button>
+            </p>
+          ) : (
+            <div class="log-scroll" ref={ref} onScroll={onScroll} tabIndex={0} role="region" aria-label={TEXT.scroller} style={tall ? undefined : { maxHeight: `${viewport}px` }}>
+              <table class="request-log" data-testid="request-log" aria-rowcount={shown.length + 1}>
+                <caption class="visually-hidden">{TEXT.caption}</caption>
+                <colgroup>
+                  <col class="c-time" />
+                  <col class="c-host" />
+                  <col class="c-type" />
+                  <col class="c-company" />
+                  <col class="c-risk" />
+                </colgroup>
+                <thead>
+                  <tr aria-rowindex={1}>
+                    {TEXT.cols.map((c) => (
+                      <th scope="col">{c}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {slice.before > 0 && (
+                    <tr class="spacer" aria-hidden="true">
+                      <td colSpan={5} style={{ height: `${slice.before}px` }} />
+                    </tr>
+                  )}
+                  {shown.slice(slice.start, slice.end).map(({ row }, i) => (
+                    <LogRowView
+                      key={`${slice.start + i}:${row.time}:${row.url}`}
+                      row={row}
+                      index={slice.start + i}
+                      company={row.company ? (companyName(row.company) ?? row.company) : TEXT.noCompany}
+                    />
+                  ))}
+                  {slice.after > 0 && (
+                    <tr class="spacer" aria-hidden="true">
+                      <td colSpan={5} style={{ height: `${slice.after}px` }} />
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

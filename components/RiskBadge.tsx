@@ -21,3 +21,7 @@ export function RiskBadge({ level, small }: RiskBadgeProps) {
     </span>
   );
 }
+
+/** The short words the log uses in its risk column: one per level, with the same icon as the badge. */
+export const RISK_WORD: Record<Level, string> = { high: 'high', medium: 'medium', low: 'low', none: 'none' };
+export const riskIcon = (level: Level) => LOOK[level].icon;

@@ -4,6 +4,13 @@ export interface SourceLinksProps {
   confidence: 'confirmed' | 'likely';
 }
 
+const TEXT = {
+  likely: 'likely',
+  likelyWhy: ': only secondary sources state this',
+  asOf: (day: string) => `as of ${day}`,
+  newTab: ' (source, opens in a new tab)',
+};
+
 const hostOf = (url: string) => {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
@@ -16,15 +23,22 @@ const hostOf = (url: string) => {
 export function SourceLinks({ sources, asOf, confidence }: SourceLinksProps) {
   return (
     <span class="sources">
-      {confidence === 'likely' && <span class="likely" title="Only secondary sources state this">likely</span>}{' '}
-      <span class="as-of">as of {asOf}</span>
+      {confidence === 'likely' && (
+        <>
+          <span class="likely" data-testid="likely">
+            {TEXT.likely}
+            <span class="visually-hidden">{TEXT.likelyWhy}</span>
+          </span>{' '}
+        </>
+      )}
+      <span class="as-of">{TEXT.asOf(asOf)}</span>
       {' · '}
       {sources.map((url, i) => (
         <>
           {i > 0 && ', '}
           <a href={url} target="_blank" rel="noopener noreferrer" data-testid="source-link">
             {hostOf(url)}
-            <span class="visually-hidden"> (source, opens in a new tab)</span>
+            <span class="visually-hidden">{TEXT.newTab}</span>
           </a>
         </>
       ))}

@@ -1,65 +1,96 @@
+import { useMemo, useState } from 'preact/hooks';
 import type { TabReport } from '@/data/protocol';
 import { ActionList } from './ActionList';
 import { CompanyChain } from './CompanyChain';
+import { companyNamesOf } from './company-names';
 import { DestinationList } from './DestinationList';
+import type { LogActionsProps } from './LogActions';
+import { ReportHeader } from './ReportHeader';
 import { RequestLog } from './RequestLog';
-import { RiskBadge } from './RiskBadge';
+import { Section } from './Section';
+import { SectionNav, type SectionNavItem } from './SectionNav';
 import { ThirdPartyList } from './ThirdPartyList';
 
 export interface TabReportViewProps {
   report: TabReport;
+  logActions?: LogActionsProps;
 }
 
-function whySentence(r: TabReport): string {
-  const site = r.siteAssessment;
-  if (site) return site.reasons.map((x) => x.text).join(' ');
-  const worst = r.thirdParties.find((tp) => tp.assessment.level === r.level && r.level !== 'none');
-  if (worst) return `This page sends requests to ${worst.assessment.company.name}. ${worst.assessment.reasons[0]?.text ?? ''}`;
-  return 'No company in Borderline’s dataset was seen on this page. That does not mean no data leaves it: only that no sourced transfer is known.';
-}
+const TEXT = {
+  who: 'Who runs this site',
+  where: 'Where your data may go',
+  actions: 'Actions',
+  about: 'About this site',
+  third: 'Third parties on this page',
+  log: 'Request log',
+  nav: { who: 'Who', where: 'Where', actions: 'Actions', about: 'Site', third: 'Third parties', log: 'Log' },
+  notInDataset: (site: string) =>
+    `${site} is not in Borderline’s dataset: there is no sourced fact about who runs it or where it sends data. That is “no known transfers”, not “safe”.`,
+  footer: (version: string, date: string, j: string) => `Dataset ${version} of ${date} · rules for ${j} users`,
+};
 
-/** The whole report for one tab: header first so the verdict is readable in five seconds, details below. */
-export function TabReportView({ report }: TabReportViewProps) {
+type SectionId = keyof typeof TEXT.nav;
+
+/** The whole report for one tab: the verdict first and always in view, the details in sections below it. */
+export function TabReportView({ report, logActions }: TabReportViewProps) {
   const site = report.siteAssessment;
-  const names = new Map<string, string>();
-  if (site) site.chain.forEach((c) => names.set(c.id, c.name));
-  report.thirdParties.forEach((tp) => names.set(tp.assessment.company.id, tp.assessment.company.name));
+  const companyName = useMemo(() => companyNamesOf(report), [report]);
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setClosed((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const jump = (id: string) => {
+    setClosed((prev) => {
+      const next = new Set(prev);
+      next.delete(id);
+      return next;
+    });
+    const button = document.querySelector<HTMLButtonElement>(`#h-${id} button`);
+    button?.scrollIntoView({ block: 'start' });
+    button?.focus();
+  };
+
+  const counts: Partial<Record<SectionId, number>> = {
+    where: site?.destinations.filter((d) => d.current).length,
+    actions: site?.actions.length,
+    third: report.thirdParties.length,
+    log: report.requests.length,
+  };
+  const ids: SectionId[] = site ? ['who', 'where', 'actions', 'third', 'log'] : ['about', 'third', 'log'];
+  const nav: SectionNavItem[] = ids.map((id) => ({ id, label: TEXT.nav[id], count: counts[id] }));
+  const props = (id: SectionId) => ({ id, open: !closed.has(id), onToggle: toggle, count: counts[id] });
+
   return (
-    <main>
-      <header class="report-header">
-        <h1 data-testid="site">{report.site ?? report.url ?? 'This tab'}</h1>
-        <RiskBadge level={report.level} />
-        <p class="why" data-testid="why">
-          {whySentence(report)}
-        </p>
-      </header>
-      {site && (
+    <main class="report">
+      <ReportHeader report={report} />
+      <SectionNav items={nav} onJump={jump} />
+      {site ? (
         <>
-          <section aria-labelledby="h-who">
-            <h2 id="h-who">Who runs this site</h2>
+          <Section title={TEXT.who} {...props('who')}>
             <CompanyChain assessment={site} />
-          </section>
-          <section aria-labelledby="h-where">
-            <h2 id="h-where">Where your data may go</h2>
+          </Section>
+          <Section title={TEXT.where} {...props('where')}>
             <DestinationList destinations={site.destinations} jurisdiction={report.jurisdiction} />
-          </section>
-          <section aria-labelledby="h-actions">
-            <h2 id="h-actions">Actions</h2>
+          </Section>
+          <Section title={TEXT.actions} {...props('actions')}>
             <ActionList actions={site.actions} />
-          </section>
+          </Section>
         </>
+      ) : (
+        <Section title={TEXT.about} {...props('about')}>
+          <p data-testid="not-in-dataset">{TEXT.notInDataset(report.site ?? report.url ?? '')}</p>
+        </Section>
       )}
-      <section aria-labelledby="h-third">
-        <h2 id="h-third">Third parties on this page</h2>
-        <ThirdPartyList thirdParties={report.thirdParties} unknown={report.unknownThirdParties} />
-      </section>
-      <section aria-labelledby="h-log">
-        <h2 id="h-log">Request log ({report.requests.length})</h2>
-        <RequestLog rows={report.requests} companyName={(id) => names.get(id)} />
-      </section>
-      <footer class="muted">
-        Dataset {report.dataset.version} of {report.dataset.date} · rules for {report.jurisdiction} users
-      </footer>
+      <Section title={TEXT.third} {...props('third')}>
+        <ThirdPartyList thirdParties={report.thirdParties} unknown={report.unknownThirdParties} jurisdiction={report.jurisdiction} />
+      </Section>
+      <Section title={TEXT.log} {...props('log')}>
+        <RequestLog rows={report.requests} companyName={companyName} actions={logActions} />
+      </Section>
+      <footer class="muted">{TEXT.footer(report.dataset.version, report.dataset.date, report.jurisdiction)}</footer>
     </main>
   );
 }

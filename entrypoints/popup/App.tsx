@@ -1,37 +1,72 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { TabReport } from '@/data/protocol';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { LogExport, TabReport } from '@/data/protocol';
+import type { ExportFormat, LogActionsProps } from '@/components/LogActions';
+import { LogPageView } from '@/components/LogPageView';
+import { ErrorState, LoadingState, RestrictedState } from '@/components/StateViews';
 import { TabReportView } from '@/components/TabReportView';
+
+export type View = 'popup' | 'log';
 
 export interface AppProps {
   load: () => Promise<TabReport>;
+  exportLog: (tabId: number, format: ExportFormat) => Promise<LogExport>;
+  clearLog: (tabId: number) => Promise<{ deleted: number }>;
+  /** Hands the exported file to the user (a download in the page). */
+  save: (file: LogExport) => void;
+  view: View;
+  /** Called once, after the first render that shows a report: the performance mark's hook. */
+  onReady?: () => void;
 }
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: TabReport };
 
-export function App({ load }: AppProps) {
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function App({ load, exportLog, clearLog, save, view, onReady }: AppProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const reported = useRef(false);
+  const reload = useCallback(
+    () =>
+      load().then(
+        (report) => setState({ kind: 'ready', report }),
+        (e: unknown) => setState({ kind: 'error', message: messageOf(e) }),
+      ),
+    [load],
+  );
+  useEffect(() => void reload(), [reload]);
   useEffect(() => {
-    load().then(
-      (report) => setState({ kind: 'ready', report }),
-      (e: unknown) => setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
-    );
-  }, [load]);
-  if (state.kind === 'loading') return <main aria-busy="true"><p>Loading…</p></main>;
-  if (state.kind === 'error') return (
-      <main>
-        <div role="alert" data-testid="error">
-          <h1>Borderline could not load this tab</h1>
-          <p>{state.message}</p>
-        </div>
-      </main>
-    );
-  if (state.report.restricted) {
+    if (state.kind === 'ready' && !reported.current) {
+      reported.current = true;
+      onReady?.();
+    }
+  }, [state]);
+
+  if (state.kind === 'loading') return <LoadingState />;
+  if (state.kind === 'error')
     return (
-      <main data-testid="restricted">
-        <h1>Borderline cannot look at this page</h1>
-        <p>Browsers do not let extensions observe their own pages or extension stores.</p>
-      </main>
+      <ErrorState
+        message={state.message}
+        onRetry={() => {
+          setState({ kind: 'loading' });
+          void reload();
+        }}
+      />
     );
-  }
-  return <TabReportView report={state.report} />;
+  const { report } = state;
+  if (report.restricted) return <RestrictedState url={report.url} />;
+
+  const logActions: LogActionsProps = {
+    async onExport(format) {
+      const file = await exportLog(report.tabId, format);
+      save(file);
+      return file.rows;
+    },
+    async onClear() {
+      const { deleted } = await clearLog(report.tabId);
+      await reload();
+      return deleted;
+    },
+    ...(view === 'popup' ? { fullTabHref: `popup.html?tabId=${report.tabId}&view=log` } : {}),
+  };
+  return view === 'log' ? <LogPageView report={report} logActions={logActions} /> : <TabReportView report={report} logActions={logActions} />;
 }

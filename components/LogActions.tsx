@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+export type ExportFormat = 'json' | 'csv';
+
+export interface LogActionsProps {
+  /** Resolves with the number of rows exported; rejects with the background's message. */
+  onExport: (format: ExportFormat) => Promise<number>;
+  /** Resolves with the number of rows deleted; the caller reloads the report. */
+  onClear: () => Promise<number>;
+  /** Where the full-tab log lives; absent when this already is the full tab. */
+  fullTabHref?: string;
+  disabled?: boolean;
+}
+
+const TEXT = {
+  group: 'Log actions',
+  exportJson: 'Export JSON',
+  exportCsv: 'Export CSV',
+  clear: 'Clear this page’s log',
+  confirm: 'Yes, clear it',
+  cancel: 'Cancel',
+  confirmQuestion: 'Delete this page’s logged requests? This cannot be undone.',
+  openTab: 'Open the log in a tab',
+  newTab: ' (opens in a new tab)',
+  exported: (n: number) => `Exported ${n} request${n === 1 ? '' : 's'}.`,
+  cleared: (n: number) => `Cleared ${n} request${n === 1 ? '' : 's'}.`,
+  exportFailed: (m: string) => `Could not export: ${m}`,
+  clearFailed: (m: string) => `Could not clear: ${m}`,
+};
+
+type Note = { kind: 'ok' | 'error'; text: string } | null;
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Export and clear go through the background; a failure is shown next to the buttons, never thrown. */
+export function LogActions({ onExport, onClear, fullTabHref, disabled }: LogActionsProps) {
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [note, setNote] = useState<Note>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  // Focus goes to the harmless choice, so a second Enter does not delete the log.
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+  }, [confirming]);
+
+  const run = async (task: () => Promise<string>, failed: (m: string) => string) => {
+    setBusy(true);
+    setNote(null);
+    try {
+      setNote({ kind: 'ok', text: await task() });
+    } catch (e) {
+      setNote({ kind: 'error', text: failed(messageOf(e)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const exportAs = (format: ExportFormat) => run(async () => TEXT.exported(await onExport(format)), TEXT.exportFailed);
+  const clear = () => {
+    setConfirming(false);
+    return run(async () => TEXT.cleared(await onClear()), TEXT.clearFailed);
+  };
+
+  return (
+    <div class="log-actions" role="group" aria-label={TEXT.group} data-testid="log-actions">
+      <div class="buttons">
+        <button type="button" disabled={busy || disabled} onClick={() => exportAs('json')} data-testid="export-json">
+          {TEXT.exportJson}
+        </button>
+        <button type="button" disabled={busy || disabled} onClick={() => exportAs('csv')} data-testid="export-csv">
+          {TEXT.exportCsv}
+        </button>
+        {!confirming && (
+          <button type="button" disabled={busy || disabled} onClick={() => setConfirming(true)} data-testid="clear-log">
+            {TEXT.clear}
+          </button>
+        )}
+        {fullTabHref && (
+          <a href={fullTabHref} target="_blank" rel="noopener noreferrer" data-testid="open-log-tab">
+            {TEXT.openTab}
+            <span class="visually-hidden">{TEXT.newTab}</span>
+          </a>
+        )}
+      </div>
+      {confirming && (
+        <div class="confirm" role="group" aria-label={TEXT.clear} data-testid="clear-confirm">
+          <span>{TEXT.confirmQuestion}</span>{' '}
+          <button type="button" class="danger" onClick={clear} data-testid="clear-confirm-yes">
+            {TEXT.confirm}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)} ref={cancelRef}>
+            {TEXT.cancel}
+          </button>
+        </div>
+      )}
+      <p class={`log-note${note?.kind === 'error' ? ' error' : ''}`} role="status" data-testid="log-note">
+        {note?.text}
+      </p>
+    </div>
+  );
+}

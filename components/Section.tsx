@@ -1,0 +1,38 @@
+import type { ComponentChildren } from 'preact';
+
+export interface SectionProps {
+  /** Used for the heading's id, the panel's id and the section nav's anchor. */
+  id: string;
+  title: string;
+  /** A count shown after the title, e.g. the number of actions. */
+  count?: number;
+  open: boolean;
+  onToggle: (id: string) => void;
+  children: ComponentChildren;
+}
+
+const TEXT = {
+  collapsed: ' (collapsed)',
+};
+
+/**
+ * A section whose heading is a disclosure button (the WAI-ARIA disclosure pattern): screen readers still find it
+ * by heading, keyboard users open and close it with Enter or Space. A closed panel stays in the DOM, hidden.
+ */
+export function Section({ id, title, count, open, onToggle, children }: SectionProps) {
+  return (
+    <section class="section" id={`sec-${id}`} aria-labelledby={`h-${id}`} data-testid={`section-${id}`}>
+      <h2 id={`h-${id}`}>
+        <button type="button" class="section-toggle" aria-expanded={open} aria-controls={`panel-${id}`} onClick={() => onToggle(id)}>
+          <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
+          {title}
+          {count !== undefined && <span class="count"> ({count})</span>}
+          {!open && <span class="visually-hidden">{TEXT.collapsed}</span>}
+        </button>
+      </h2>
+      <div id={`panel-${id}`} hidden={!open} class="section-panel">
+        {children}
+      </div>
+    </section>
+  );
+}
