@@ -3,6 +3,8 @@
 import type { LogRow } from './log-row';
 import type { CompanyAssessment, Jurisdiction, Level } from './risk';
 import type { Role } from './schema';
+import type { DatasetDiff } from './dataset-diff';
+import type { Signed } from './update-check';
 
 export interface ThirdParty {
   assessment: CompanyAssessment;
@@ -24,6 +26,42 @@ export interface DatasetInfo {
   source: 'bundled' | 'update';
   counts: Record<string, number>;
   license: string;
+  /** For an update: the URL, or "file:NAME" for an imported file. */
+  origin?: string;
+  signed?: Signed;
+  appliedAt?: number;
+}
+
+/** Where an update comes from: the configured URL, or a file the settings page read (with its optional `.sig`). */
+export type UpdateSource = { source: 'url' } | { source: 'file'; name: string; text: string; signature?: string };
+
+export interface UpdatePreview {
+  origin: string;
+  from: DatasetInfo;
+  to: DatasetInfo;
+  diff: DatasetDiff;
+}
+
+export type UpdateCheck =
+  | { kind: 'preview'; preview: UpdatePreview }
+  | { kind: 'up-to-date'; message: string }
+  | { kind: 'rejected'; origin: string; error: string; problems: string[]; needsAllow: boolean };
+
+export interface UpdateOutcome {
+  time: number;
+  ok: boolean;
+  message: string;
+}
+
+export interface DatasetStatus {
+  info: DatasetInfo;
+  /** What a rollback would restore; null when there is nothing to go back to. */
+  previous: DatasetInfo | null;
+  pending: UpdatePreview | null;
+  lastCheck: UpdateOutcome | null;
+  /** Sources whose data may apply without the maintainers' signature, each allowed explicitly by the user. */
+  unsignedAllowed: string[];
+  defaultUpdateUrl: string;
 }
 
 export interface TabReport {
@@ -71,13 +109,22 @@ export type Requests = {
   setSettings: { request: { settings: Partial<Settings> }; response: Settings };
   exportLog: { request: { scope: LogScope; format: 'json' | 'csv' }; response: LogExport };
   clearLog: { request: { scope: LogScope }; response: { deleted: number } };
+  getDatasetStatus: { request: Record<string, never>; response: DatasetStatus };
+  previewUpdate: { request: UpdateSource; response: UpdateCheck };
+  applyUpdate: { request: Record<string, never>; response: DatasetInfo };
+  discardUpdate: { request: Record<string, never>; response: null };
+  rollbackDataset: { request: Record<string, never>; response: DatasetInfo };
+  resetDataset: { request: Record<string, never>; response: DatasetInfo };
+  exportDataset: { request: Record<string, never>; response: { filename: string; text: string } };
+  allowUnsigned: { request: { origin: string; allow: boolean }; response: string[] };
 };
 
 export type MessageType = keyof Requests;
 export type Message<T extends MessageType = MessageType> = { type: T } & Requests[T]['request'];
 export type Reply<T extends MessageType> = { ok: true; value: Requests[T]['response'] } | { ok: false; error: string };
 
-const TYPES: ReadonlySet<string> = new Set<MessageType>(['getTabReport', 'getDatasetInfo', 'getSettings', 'setSettings', 'exportLog', 'clearLog']);
+const TYPES: ReadonlySet<string> = new Set<MessageType>(['getTabReport', 'getDatasetInfo', 'getSettings', 'setSettings', 'exportLog', 'clearLog',
+  'getDatasetStatus', 'previewUpdate', 'applyUpdate', 'discardUpdate', 'rollbackDataset', 'resetDataset', 'exportDataset', 'allowUnsigned']);
 
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && TYPES.has((value as { type?: unknown }).type as string);

@@ -13,12 +13,12 @@ export interface Engine {
   info: DatasetInfo;
 }
 
-export function buildEngine(dataset: Dataset, source: DatasetInfo['source']): Engine {
+export function buildEngine(dataset: Dataset, source: DatasetInfo['source'], about: Pick<DatasetInfo, 'origin' | 'signed' | 'appliedAt'> = {}): Engine {
   return {
     dataset,
     index: new HostIndex(dataset),
     risk: new RiskModel(dataset),
-    info: { version: dataset.version, date: dataset.date, source, counts: datasetCounts(dataset), license: dataset.license },
+    info: { version: dataset.version, date: dataset.date, source, counts: datasetCounts(dataset), license: dataset.license, ...about },
   };
 }
 

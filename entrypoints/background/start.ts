@@ -5,8 +5,10 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Settings } from '@/data/protocol';
 import { maxLevel } from '@/data/risk';
 import { showBadge } from './badge';
+import { datasetControl, loadStoredEngine, scheduleAutoUpdate, UPDATE_ALARM, type DatasetControlDeps } from './dataset-control';
+import { DATASET_DB_NAME, openDatasetStore } from './dataset-store';
 import { buildEngine, bundledDataset, type Engine } from './engine';
-import { openLogDB, type LogDB, type TabState } from './log-db';
+import { openLogDB, rowsForPage, writeBatch, type LogDB, type TabState } from './log-db';
 import { listen } from './messages';
 import { buildTabReport } from './report';
 import { defaultSettings, loadSettings, saveSettings } from './settings';
@@ -16,8 +18,13 @@ export interface Background {
   ready: Promise<{ db: LogDB; tracker: TabTracker }>;
 }
 
-export function startBackground(dbName?: string): Background {
-  const engine: Engine = buildEngine(bundledDataset, 'bundled');
+/** Test seams for the updater: a fake server and a test key pair. */
+export type UpdaterOptions = Pick<DatasetControlDeps, 'fetch' | 'timeoutMs' | 'trusted'>;
+
+export function startBackground(dbName?: string, updater: UpdaterOptions = {}): Background {
+  // Replaced when an update, rollback or reset applies; until the stored dataset loads, the bundled one answers.
+  let engine: Engine = buildEngine(bundledDataset, 'bundled');
+  const datasetStore = openDatasetStore(dbName ? `${dbName}-datasets` : DATASET_DB_NAME);
   let settings: Settings = defaultSettings();
   /** Tabs whose main-frame request has been seen but whose navigation has not committed yet. */
   const pendingNavigation = new Set<number>();
@@ -31,6 +38,8 @@ export function startBackground(dbName?: string): Background {
   const ready = (async () => {
     const db = await openLogDB(dbName);
     settings = await loadSettings();
+    engine = await loadStoredEngine(await datasetStore);
+    void scheduleAutoUpdate(settings.autoUpdate).catch((e) => console.error('Borderline: could not schedule dataset checks', e));
     const tracker = new TabTracker({ db, engine: () => engine, jurisdiction: () => settings.jurisdiction, onChange: paint });
     const open = await browser.tabs.query({});
     const restored = await tracker.restore(new Set(open.map((t) => t.id).filter((id): id is number => id !== undefined)));
@@ -46,6 +55,37 @@ export function startBackground(dbName?: string): Background {
     state.level = level;
     paint(state);
   };
+
+  /** A new dataset may own hosts differently: attribute each open tab's page and logged requests again. */
+  const install = async (next: Engine) => {
+    const { db, tracker } = await ready;
+    engine = next;
+    await tracker.flush();
+    for (const tab of await browser.tabs.query({})) {
+      const state = tab.id === undefined ? undefined : tracker.get(tab.id);
+      if (!state) continue;
+      let host = '';
+      try {
+        host = new URL(state.url).hostname;
+      } catch {
+        // a page without a host keeps no site company
+      }
+      state.siteCompany = host ? (engine.index.lookup(host)?.company.id ?? null) : null;
+      state.companies = {};
+      for (const row of await rowsForPage(db, state.tabId, state.pageStart)) {
+        const id = engine.index.lookup(row.host)?.company.id;
+        if (id) state.companies[id] = (state.companies[id] ?? 0) + 1;
+      }
+      relevel(tracker, state);
+      await writeBatch(db, [], [structuredClone(state)]);
+    }
+  };
+
+  const datasets = datasetControl({ store: datasetStore, engine: () => engine, install, settings: () => settings, ...updater });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== UPDATE_ALARM) return;
+    void ready.then(() => datasets.automatic()).catch((e) => console.error('Borderline: scheduled dataset check failed', e));
+  });
 
   browser.webRequest.onBeforeRequest.addListener(
     (d: Browser.webRequest.OnBeforeRequestDetails) => {
@@ -113,7 +153,9 @@ export function startBackground(dbName?: string): Background {
     },
     async setSettings({ settings: change }) {
       const { tracker } = await ready;
+      const before = settings.autoUpdate;
       settings = await saveSettings(settings, change);
+      if (settings.autoUpdate !== before) await scheduleAutoUpdate(settings.autoUpdate);
       for (const tab of await browser.tabs.query({})) {
         const state = tab.id === undefined ? undefined : tracker.get(tab.id);
         if (state) relevel(tracker, state);
@@ -126,6 +168,7 @@ export function startBackground(dbName?: string): Background {
     async clearLog() {
       throw new Error('Clearing the log is not available yet.');
     },
+    ...datasets.handlers,
   });
 
   return { ready };

@@ -1,0 +1,205 @@
+// The Dataset section's side in the worker: check an update (URL or file) into a pending preview, apply it, roll back,
+// reset, export, and the scheduled check. Every path goes through `checkCandidate`; on any failure the engine and
+// the stored slots are left exactly as they were.
+import { browser } from 'wxt/browser';
+import { diffDatasets } from '@/data/dataset-diff';
+import { DATASET_KEY_ID, DATASET_PUBLIC_KEY } from '@/data/dataset-public-key';
+import type { DatasetInfo, Settings, UpdateCheck, UpdateSource } from '@/data/protocol';
+import { datasetCounts, validateDataset, type Dataset } from '@/data/schema';
+import type { PublicKeyInfo } from '@/data/signature';
+import { checkCandidate } from '@/data/update-check';
+import * as store from './dataset-store';
+import { buildEngine, bundledDataset, type Engine } from './engine';
+import type { Handlers } from './messages';
+import { DEFAULT_UPDATE_URL } from './settings';
+import { fetchDataset, FETCH_TIMEOUT_MS } from './updater';
+
+export const UPDATE_ALARM = 'borderline-dataset-update';
+const PERIOD_MINUTES = { daily: 24 * 60, weekly: 7 * 24 * 60 } as const;
+
+export interface DatasetControlDeps {
+  store: Promise<store.DatasetStore>;
+  engine: () => Engine;
+  /** Puts a new engine in force and re-rates the open tabs. */
+  install: (engine: Engine) => Promise<void>;
+  settings: () => Settings;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  trusted?: PublicKeyInfo;
+}
+
+export const MAINTAINERS_KEY: PublicKeyInfo = { key: DATASET_PUBLIC_KEY, keyId: DATASET_KEY_ID };
+
+/** The engine for a slot. A stored dataset is validated again, since a newer extension may have a stricter schema. */
+export function engineFor(slot: store.Slot): { engine: Engine; problem?: string } {
+  if (slot.kind === 'bundled') return { engine: buildEngine(bundledDataset, 'bundled') };
+  const valid = validateDataset(slot.dataset);
+  if (!valid.ok) {
+    return {
+      engine: buildEngine(bundledDataset, 'bundled'),
+      problem: `The stored dataset ${slot.dataset.version} no longer passes validation (${valid.problems[0]}); using the bundled one.`,
+    };
+  }
+  return { engine: buildEngine(valid.dataset, 'update', store.infoOf(slot)) };
+}
+
+export async function loadStoredEngine(db: store.DatasetStore): Promise<Engine> {
+  const { current } = await store.readSlots(db);
+  const { engine, problem } = engineFor(current);
+  if (problem) await store.setLastCheck(db, { time: Date.now(), ok: false, message: problem });
+  return engine;
+}
+
+function infoOfCandidate(d: Dataset, origin: string, signed: DatasetInfo['signed']): DatasetInfo {
+  return { version: d.version, date: d.date, source: 'update', counts: datasetCounts(d), license: d.license, origin, signed };
+}
+
+function isAllowableOrigin(origin: string): boolean {
+  return /^https:\/\/\S+$/.test(origin) || /^file:.+$/.test(origin);
+}
+
+export async function scheduleAutoUpdate(mode: Settings['autoUpdate']): Promise<void> {
+  if (mode === 'off') {
+    await browser.alarms.clear(UPDATE_ALARM);
+    return;
+  }
+  const period = PERIOD_MINUTES[mode];
+  // Alarms outlive the worker: re-creating one on every start would push its next run back forever.
+  const existing = await browser.alarms.get(UPDATE_ALARM);
+  if (existing?.periodInMinutes === period) return;
+  await browser.alarms.create(UPDATE_ALARM, { delayInMinutes: period, periodInMinutes: period });
+}
+
+export function datasetControl(deps: DatasetControlDeps) {
+  const trusted = deps.trusted ?? MAINTAINERS_KEY;
+  const fetchDeps = { fetch: deps.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a)), timeoutMs: deps.timeoutMs ?? FETCH_TIMEOUT_MS };
+
+  const record = async (db: store.DatasetStore, ok: boolean, message: string) => store.setLastCheck(db, { time: Date.now(), ok, message });
+
+  async function preview(src: UpdateSource): Promise<UpdateCheck> {
+    const db = await deps.store;
+    const origin = src.source === 'url' ? deps.settings().updateUrl : `file:${src.name}`;
+    await store.setPending(db, undefined);
+    const rejected = async (error: string, problems: string[] = [], needsAllow = false): Promise<UpdateCheck> => {
+      await record(db, false, error);
+      return { kind: 'rejected', origin, error, problems, needsAllow };
+    };
+    let bytes: Uint8Array;
+    let signature: string | undefined;
+    let etag: string | undefined;
+    const { current } = await store.readSlots(db);
+    if (src.source === 'url') {
+      try {
+        const known = current.kind === 'stored' && current.origin === origin ? current.etag : undefined;
+        const fetched = await fetchDataset(origin, known, fetchDeps);
+        if (fetched.status === 'not-modified') {
+          const message = `No update: the dataset at ${origin} has not changed since version ${deps.engine().info.version} was applied.`;
+          await record(db, true, message);
+          return { kind: 'up-to-date', message };
+        }
+        ({ bytes, signature, etag } = fetched);
+      } catch (e) {
+        return rejected(e instanceof Error ? e.message : String(e));
+      }
+    } else {
+      bytes = new TextEncoder().encode(src.text);
+      signature = src.signature;
+    }
+    const allowed = (await store.getUnsignedAllowed(db)).includes(origin);
+    const checked = await checkCandidate(bytes, signature, { trusted, allowUnsigned: allowed });
+    if (!checked.ok) return rejected(checked.error, checked.problems, checked.needsAllow);
+    if (current.kind === 'stored' ? current.text === checked.text : JSON.stringify(checked.dataset) === JSON.stringify(bundledDataset)) {
+      const message = `No update: the dataset from ${origin} is identical to the one in force (version ${checked.dataset.version}).`;
+      await record(db, true, message);
+      return { kind: 'up-to-date', message };
+    }
+    const preview = {
+      origin,
+      from: deps.engine().info,
+      to: infoOfCandidate(checked.dataset, origin, checked.signed),
+      diff: diffDatasets(deps.engine().dataset, checked.dataset),
+    };
+    await store.setPending(db, {
+      candidate: { kind: 'stored', text: checked.text, dataset: checked.dataset, origin, signed: checked.signed, ...(etag ? { etag } : {}) },
+      preview,
+    });
+    await record(db, true, `Version ${checked.dataset.version} from ${origin} is ready to apply.`);
+    return { kind: 'preview', preview };
+  }
+
+  async function apply(): Promise<DatasetInfo> {
+    const db = await deps.store;
+    const next = await store.applyPending(db, Date.now());
+    if (!next) throw new Error('There is no checked update to apply: check for updates or import a file first.');
+    await deps.install(buildEngine(next.dataset, 'update', store.infoOf(next)));
+    await record(db, true, `Applied version ${next.dataset.version} from ${next.origin}.`);
+    return deps.engine().info;
+  }
+
+  /** The scheduled check applies only a newer version, so an old signed file replayed by a server cannot downgrade. */
+  async function automatic(): Promise<void> {
+    const result = await preview({ source: 'url' });
+    if (result.kind !== 'preview') return;
+    if (result.preview.diff.version === 'newer') {
+      await apply();
+      return;
+    }
+    const db = await deps.store;
+    await store.setPending(db, undefined);
+    await record(db, false, `Version ${result.preview.to.version} from ${result.preview.origin} is not newer than ${result.preview.from.version}; not applied automatically.`);
+  }
+
+  const handlers: Pick<Handlers, 'getDatasetStatus' | 'previewUpdate' | 'applyUpdate' | 'discardUpdate' | 'rollbackDataset' | 'resetDataset' | 'exportDataset' | 'allowUnsigned'> = {
+    async getDatasetStatus() {
+      const db = await deps.store;
+      const { previous } = await store.readSlots(db);
+      return {
+        info: deps.engine().info,
+        previous: previous ? engineFor(previous).engine.info : null,
+        pending: (await store.getPending(db))?.preview ?? null,
+        lastCheck: await store.getLastCheck(db),
+        unsignedAllowed: await store.getUnsignedAllowed(db),
+        defaultUpdateUrl: DEFAULT_UPDATE_URL,
+      };
+    },
+    async previewUpdate(msg) {
+      const src: UpdateSource = msg.source === 'url' ? { source: 'url' } : { source: 'file', name: msg.name, text: msg.text, ...(msg.signature !== undefined ? { signature: msg.signature } : {}) };
+      if (src.source === 'file' && (typeof src.name !== 'string' || typeof src.text !== 'string')) throw new Error('A file import needs a name and its text.');
+      return preview(src);
+    },
+    applyUpdate: apply,
+    async discardUpdate() {
+      await store.setPending(await deps.store, undefined);
+      return null;
+    },
+    async rollbackDataset() {
+      const db = await deps.store;
+      const slot = await store.rollback(db);
+      await deps.install(engineFor(slot).engine);
+      await record(db, true, `Rolled back to version ${deps.engine().info.version}.`);
+      return deps.engine().info;
+    },
+    async resetDataset() {
+      const db = await deps.store;
+      await store.resetToBundled(db);
+      await deps.install(buildEngine(bundledDataset, 'bundled'));
+      await record(db, true, `Reset to the bundled dataset (version ${bundledDataset.version}).`);
+      return deps.engine().info;
+    },
+    async exportDataset() {
+      const { current } = await store.readSlots(await deps.store);
+      const text = current.kind === 'stored' ? current.text : `${JSON.stringify(bundledDataset, null, 2)}\n`;
+      return { filename: `borderline-dataset-${deps.engine().info.version}.json`, text };
+    },
+    async allowUnsigned({ origin, allow }) {
+      if (typeof origin !== 'string' || !isAllowableOrigin(origin)) throw new Error(`Cannot allow "${String(origin)}": not an https URL or an imported file.`);
+      const db = await deps.store;
+      const list = (await store.getUnsignedAllowed(db)).filter((o) => o !== origin);
+      if (allow) list.push(origin);
+      await store.setUnsignedAllowed(db, list);
+      return list;
+    },
+  };
+
+  return { handlers, automatic };
+}

@@ -1,0 +1,130 @@
+// The datasets a user has applied, in their own IndexedDB database so the log store's version upgrades never touch
+// them. Three slots: `current` (absent = the bundled dataset), `previous` (what a rollback restores) and `pending`
+// (a checked update waiting for the user to confirm its preview — stored, because the worker may stop in between).
+// Every change of slots happens in one transaction, so a crash leaves either the old or the new state, never half.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DatasetInfo, UpdateOutcome, UpdatePreview } from '@/data/protocol';
+import type { Dataset } from '@/data/schema';
+import type { Signed } from '@/data/update-check';
+
+export interface StoredDataset {
+  kind: 'stored';
+  /** The exact text that was checked, kept for export. */
+  text: string;
+  dataset: Dataset;
+  origin: string;
+  signed: Signed;
+  etag?: string;
+  appliedAt: number;
+}
+
+export type Slot = StoredDataset | { kind: 'bundled' };
+
+export interface Pending {
+  candidate: Omit<StoredDataset, 'appliedAt'>;
+  preview: UpdatePreview;
+}
+
+interface DatasetDB extends DBSchema {
+  slots: { key: 'current' | 'previous'; value: Slot };
+  pending: { key: 'pending'; value: Pending };
+  meta: { key: 'lastCheck' | 'unsignedAllowed'; value: UpdateOutcome | string[] };
+}
+
+export type DatasetStore = IDBPDatabase<DatasetDB>;
+export const DATASET_DB_NAME = 'borderline-datasets';
+
+export function openDatasetStore(name = DATASET_DB_NAME): Promise<DatasetStore> {
+  return openDB<DatasetDB>(name, 1, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('slots');
+        db.createObjectStore('pending');
+        db.createObjectStore('meta');
+      }
+    },
+  });
+}
+
+export async function readSlots(db: DatasetStore): Promise<{ current: Slot; previous: Slot | undefined }> {
+  const tx = db.transaction('slots');
+  const [current, previous] = await Promise.all([tx.store.get('current'), tx.store.get('previous'), tx.done]);
+  return { current: current ?? { kind: 'bundled' }, previous };
+}
+
+export async function setPending(db: DatasetStore, pending: Pending | undefined): Promise<void> {
+  if (pending) await db.put('pending', pending, 'pending');
+  else await db.delete('pending', 'pending');
+}
+
+export async function getPending(db: DatasetStore): Promise<Pending | undefined> {
+  return db.get('pending', 'pending');
+}
+
+const putSlot = (store: { put(v: Slot, k: 'current' | 'previous'): unknown; delete(k: 'current'): unknown }, key: 'current' | 'previous', slot: Slot) =>
+  key === 'current' && slot.kind === 'bundled' ? store.delete('current') : store.put(slot, key);
+
+/** Pending becomes current, current becomes previous. Returns the new current, or undefined if nothing was pending. */
+export async function applyPending(db: DatasetStore, now: number): Promise<StoredDataset | undefined> {
+  const tx = db.transaction(['slots', 'pending'], 'readwrite');
+  const slots = tx.objectStore('slots');
+  const pending = await tx.objectStore('pending').get('pending');
+  if (!pending) {
+    await tx.done;
+    return undefined;
+  }
+  const current = (await slots.get('current')) ?? { kind: 'bundled' as const };
+  const next: StoredDataset = { ...pending.candidate, appliedAt: now };
+  void putSlot(slots, 'previous', current);
+  void putSlot(slots, 'current', next);
+  void tx.objectStore('pending').delete('pending');
+  await tx.done;
+  return next;
+}
+
+/** Swaps current and previous, so a second rollback undoes the first. */
+export async function rollback(db: DatasetStore): Promise<Slot> {
+  const tx = db.transaction('slots', 'readwrite');
+  const previous = await tx.store.get('previous');
+  if (!previous) {
+    await tx.done;
+    throw new Error('There is no previous dataset to roll back to.');
+  }
+  const current = (await tx.store.get('current')) ?? { kind: 'bundled' as const };
+  void putSlot(tx.store, 'current', previous);
+  void putSlot(tx.store, 'previous', current);
+  await tx.done;
+  return previous;
+}
+
+export async function resetToBundled(db: DatasetStore): Promise<void> {
+  const tx = db.transaction('slots', 'readwrite');
+  const current = await tx.store.get('current');
+  if (!current) {
+    await tx.done;
+    throw new Error('The bundled dataset is already in force.');
+  }
+  void tx.store.put(current, 'previous');
+  void tx.store.delete('current');
+  await tx.done;
+}
+
+export async function getLastCheck(db: DatasetStore): Promise<UpdateOutcome | null> {
+  return ((await db.get('meta', 'lastCheck')) as UpdateOutcome | undefined) ?? null;
+}
+
+export async function setLastCheck(db: DatasetStore, outcome: UpdateOutcome): Promise<void> {
+  await db.put('meta', outcome, 'lastCheck');
+}
+
+export async function getUnsignedAllowed(db: DatasetStore): Promise<string[]> {
+  return ((await db.get('meta', 'unsignedAllowed')) as string[] | undefined) ?? [];
+}
+
+export async function setUnsignedAllowed(db: DatasetStore, origins: string[]): Promise<void> {
+  await db.put('meta', origins, 'unsignedAllowed');
+}
+
+export function infoOf(slot: StoredDataset): Pick<DatasetInfo, 'origin' | 'signed' | 'appliedAt'> {
+  return { origin: slot.origin, signed: slot.signed, appliedAt: slot.appliedAt };
+}
