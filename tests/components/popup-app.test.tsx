@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App, type AppProps } from '@/entrypoints/popup/App';
+import type { TabReport } from '@/data/protocol';
+import { temuReport } from './report-fixture';
+
+afterEach(cleanup);
+
+function props(load: () => Promise<TabReport>, over: Partial<AppProps> = {}): AppProps {
+  return {
+    load,
+    view: 'popup',
+    exportLog: () => Promise.reject(new Error('Export is not available yet.')),
+    clearLog: () => Promise.reject(new Error('Clearing the log is not available yet.')),
+    save: vi.fn(),
+    ...over,
+  };
+}
+
+describe('popup App states', () => {
+  it('shows a loading state until the report arrives, then calls onReady once', async () => {
+    let resolve!: (r: TabReport) => void;
+    const onReady = vi.fn();
+    render(<App {...props(() => new Promise((r) => (resolve = r)), { onReady })} />);
+    expect(screen.getByTestId('loading').getAttribute('aria-busy')).toBe('true');
+    resolve(temuReport());
+    await screen.findByTestId('site');
+    await waitFor(() => expect(onReady).toHaveBeenCalledTimes(1));
+  });
+
+  it('shows an error with a retry that loads again', async () => {
+    const load = vi.fn().mockRejectedValueOnce(new Error('No answer from the background worker.')).mockResolvedValueOnce(temuReport());
+    render(<App {...props(load)} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/No answer from the background worker/);
+    fireEvent.click(screen.getByTestId('retry'));
+    expect((await screen.findByTestId('site')).textContent).toBe('temu.com');
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('explains restricted pages instead of reporting nothing found', async () => {
+    render(<App {...props(() => Promise.resolve(temuReport({ url: 'chrome://extensions/', restricted: true })))} />);
+    expect((await screen.findByTestId('restricted')).textContent).toMatch(/cannot look at this page.*not a verdict/s);
+    expect(screen.queryByTestId('risk-badge')).toBeNull();
+  });
+
+  it('exports through the background and hands the file to save()', async () => {
+    const file = { filename: 'borderline-log.csv', mime: 'text/csv' as const, text: 'a,b', rows: 4 };
+    const exportLog = vi.fn(() => Promise.resolve(file));
+    const save = vi.fn();
+    render(<App {...props(() => Promise.resolve(temuReport()), { exportLog, save })} />);
+    fireEvent.click(await screen.findByTestId('export-csv'));
+    await waitFor(() => expect(screen.getByTestId('log-note').textContent).toBe('Exported 4 requests.'));
+    expect(exportLog).toHaveBeenCalledWith(7, 'csv');
+    expect(save).toHaveBeenCalledWith(file);
+  });
+
+  it('reloads the report after clearing the log', async () => {
+    const load = vi.fn().mockResolvedValueOnce(temuReport()).mockResolvedValueOnce(temuReport({ requests: [] }));
+    const clearLog = vi.fn(() => Promise.resolve({ deleted: 4 }));
+    render(<App {...props(load, { clearLog })} />);
+    fireEvent.click(await screen.findByTestId('clear-log'));
+    fireEvent.click(screen.getByTestId('clear-confirm-yes'));
+    await screen.findByTestId('log-empty');
+    expect(clearLog).toHaveBeenCalledWith(7);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows only the log, with no link to itself, in the full-tab view', async () => {
+    render(<App {...props(() => Promise.resolve(temuReport()), { view: 'log' })} />);
+    expect((await screen.findByTestId('site')).textContent).toBe('Request log: temu.com');
+    expect(screen.getAllByTestId('log-row')).toHaveLength(4);
+    expect(screen.queryByTestId('open-log-tab')).toBeNull();
+    expect(screen.queryByTestId('section-nav')).toBeNull();
+  });
+});

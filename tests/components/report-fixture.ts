@@ -1,0 +1,63 @@
+// Reports for component tests, built from the bundled dataset with the real risk model, so a test reads the same
+// facts the popup shows in the browser.
+import datasetJson from '@/data/dataset.json';
+import type { LogRow } from '@/data/log-row';
+import type { TabReport } from '@/data/protocol';
+import { RiskModel, type Level } from '@/data/risk';
+import type { Dataset } from '@/data/schema';
+
+export const dataset = datasetJson as Dataset;
+export const risk = new RiskModel(dataset);
+
+export function row(over: Partial<LogRow> & { host: string }): LogRow {
+  return {
+    tabId: 7,
+    time: Date.UTC(2026, 10, 24, 9, 30, 0),
+    url: `https://${over.host}/`,
+    site: over.host,
+    type: 'image',
+    frameId: 0,
+    thirdParty: true,
+    company: null,
+    owner: null,
+    role: null,
+    level: 'none' as Level,
+    ...over,
+  };
+}
+
+export const temuRows: LogRow[] = [
+  row({ host: 'www.temu.com', type: 'main_frame', company: 'temu', owner: 'pdd-holdings', role: 'first-party', level: 'high', thirdParty: false }),
+  row({ host: 'img.kwcdn.com', company: 'temu', owner: 'pdd-holdings', role: 'cdn', level: 'high' }),
+  row({ host: 'bugly.qq.com', type: 'script', company: 'tencent', owner: 'tencent', role: 'sdk', level: 'low' }),
+  row({ host: 'cdn.unlisted-example.net', type: 'script' }),
+];
+
+export function temuReport(over: Partial<TabReport> = {}): TabReport {
+  return {
+    tabId: 7,
+    url: 'https://www.temu.com/',
+    site: 'temu.com',
+    restricted: false,
+    jurisdiction: 'EEA',
+    level: 'high',
+    siteAssessment: risk.assess('temu', 'EEA')!,
+    thirdParties: [{ assessment: risk.assess('tencent', 'EEA')!, requests: 1, roles: ['sdk'], hosts: ['bugly.qq.com'], sameGroupAsSite: false }],
+    unknownThirdParties: [{ host: 'cdn.unlisted-example.net', requests: 1 }],
+    requests: temuRows,
+    dataset: { version: dataset.version, date: dataset.date, source: 'bundled', counts: {}, license: dataset.license },
+    ...over,
+  };
+}
+
+export function neutralReport(): TabReport {
+  return temuReport({
+    url: 'https://www.example.org/',
+    site: 'example.org',
+    level: 'none',
+    siteAssessment: null,
+    thirdParties: [],
+    unknownThirdParties: [],
+    requests: [row({ host: 'www.example.org', type: 'main_frame', thirdParty: false })],
+  });
+}

@@ -1,0 +1,114 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LogActions } from '@/components/LogActions';
+import { RequestLog } from '@/components/RequestLog';
+import { EMPTY_FILTER, filterRows, indexRows, NO_COMPANY } from '@/components/log-filter';
+import type { LogRow } from '@/data/log-row';
+import { row, temuRows } from './report-fixture';
+
+afterEach(cleanup);
+
+const NAMES: Record<string, string> = { temu: 'Temu', tencent: 'Tencent Holdings Ltd.' };
+const companyName = (id: string) => NAMES[id];
+const hosts = () => screen.getAllByTestId('log-row').map((r) => r.children[1]!.textContent);
+const choose = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
+
+describe('filterRows', () => {
+  const indexed = indexRows(temuRows, companyName);
+  const hostsOf = (f: Partial<typeof EMPTY_FILTER>) => filterRows(indexed, { ...EMPTY_FILTER, ...f }).map((r) => r.row.host);
+
+  it('combines risk, company, type and every search word', () => {
+    expect(hostsOf({})).toHaveLength(4);
+    expect(hostsOf({ level: 'high' })).toEqual(['www.temu.com', 'img.kwcdn.com']);
+    expect(hostsOf({ company: NO_COMPANY })).toEqual(['cdn.unlisted-example.net']);
+    expect(hostsOf({ type: 'script', level: 'low' })).toEqual(['bugly.qq.com']);
+    expect(hostsOf({ text: 'TENCENT' })).toEqual(['bugly.qq.com']);
+    expect(hostsOf({ text: 'temu image' })).toEqual(['img.kwcdn.com']);
+    expect(hostsOf({ text: 'nothing-like-this' })).toEqual([]);
+  });
+});
+
+describe('RequestLog', () => {
+  it('filters by risk, company and type and searches as you type', () => {
+    render(<RequestLog rows={temuRows} companyName={companyName} />);
+    expect(hosts()).toEqual(['www.temu.com', 'img.kwcdn.com', 'bugly.qq.com', 'cdn.unlisted-example.net']);
+    expect(screen.getByTestId('log-count').textContent).toBe('4 requests');
+
+    choose('filter-risk', 'high');
+    expect(hosts()).toEqual(['www.temu.com', 'img.kwcdn.com']);
+    expect(screen.getByTestId('log-count').textContent).toBe('Showing 2 of 4 requests');
+    choose('filter-type', 'image');
+    expect(hosts()).toEqual(['img.kwcdn.com']);
+    choose('filter-risk', '');
+    choose('filter-type', '');
+    choose('filter-company', 'tencent');
+    expect(hosts()).toEqual(['bugly.qq.com']);
+    choose('filter-company', '');
+
+    fireEvent.input(screen.getByTestId('log-search'), { target: { value: 'unlisted' } });
+    expect(hosts()).toEqual(['cdn.unlisted-example.net']);
+    fireEvent.input(screen.getByTestId('log-search'), { target: { value: 'zzz' } });
+    expect(screen.queryAllByTestId('log-row')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(hosts()).toHaveLength(4);
+  });
+
+  it('offers only the companies and types present, with names, and the risk column in words', () => {
+    render(<RequestLog rows={temuRows} companyName={companyName} />);
+    const options = (id: string) => [...screen.getByTestId(id).querySelectorAll('option')].map((o) => o.textContent);
+    expect(options('filter-company')).toEqual(['Any company', 'Temu', 'Tencent Holdings Ltd.', 'Not in the dataset']);
+    expect(options('filter-type')).toEqual(['Any type', 'image', 'main_frame', 'script']);
+    const risk = screen.getAllByTestId('log-row')[0]!.children[4]!;
+    expect(risk.textContent).toMatch(/high$/);
+  });
+
+  it('puts only the rows in view into the DOM for 5,000 rows and moves them on scroll', () => {
+    const many: LogRow[] = Array.from({ length: 5_000 }, (_, i) => row({ host: `h${i}.example.net`, time: i }));
+    render(<RequestLog rows={many} companyName={companyName} />);
+    const rendered = screen.getAllByTestId('log-row');
+    expect(rendered.length).toBeGreaterThan(5);
+    expect(rendered.length).toBeLessThan(60);
+    expect(rendered[0]!.children[1]!.textContent).toBe('h0.example.net');
+    expect(screen.getByTestId('request-log').getAttribute('aria-rowcount')).toBe('5001');
+
+    const scroller = screen.getByRole('region', { name: /Logged requests/ });
+    scroller.scrollTop = 24 * 2_000;
+    fireEvent.scroll(scroller);
+    const first = screen.getAllByTestId('log-row')[0]!;
+    expect(first.children[1]!.textContent).toBe(`h${2_000 - 8}.example.net`);
+    expect(first.getAttribute('aria-rowindex')).toBe(String(2_000 - 8 + 2));
+  });
+
+  it('says so when nothing was logged', () => {
+    render(<RequestLog rows={[]} companyName={companyName} />);
+    expect(screen.getByTestId('log-empty').textContent).toMatch(/No requests logged/);
+    expect(screen.queryByTestId('request-log')).toBeNull();
+  });
+});
+
+describe('LogActions', () => {
+  it('shows the background’s error when export is not available, without throwing', async () => {
+    const onExport = vi.fn(() => Promise.reject(new Error('Export is not available yet.')));
+    render(<LogActions onExport={onExport} onClear={() => Promise.resolve(0)} />);
+    fireEvent.click(screen.getByTestId('export-csv'));
+    await waitFor(() => expect(screen.getByTestId('log-note').textContent).toBe('Could not export: Export is not available yet.'));
+    expect(onExport).toHaveBeenCalledWith('csv');
+    expect(screen.getByTestId('log-note').getAttribute('role')).toBe('status');
+  });
+
+  it('asks before clearing, focuses Cancel, and reports what was deleted', async () => {
+    const onClear = vi.fn(() => Promise.resolve(12));
+    render(<LogActions onExport={() => Promise.resolve(1)} onClear={onClear} fullTabHref="popup.html?tabId=7&view=log" />);
+    fireEvent.click(screen.getByTestId('clear-log'));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Cancel'));
+    expect(onClear).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('clear-confirm-yes'));
+    await waitFor(() => expect(screen.getByTestId('log-note').textContent).toBe('Cleared 12 requests.'));
+    expect(onClear).toHaveBeenCalledTimes(1);
+    const link = screen.getByTestId('open-log-tab');
+    expect(link.getAttribute('href')).toBe('popup.html?tabId=7&view=log');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+});
