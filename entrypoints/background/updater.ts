@@ -56,9 +56,12 @@ async function get(url: string, what: string, deps: FetchDeps, headers: Record<s
     const chunks: Uint8Array[] = [];
     let received = 0;
     const reader = res.body?.getReader();
+    // Not every body stream is tied to the signal, so a stalled read is raced against it rather than trusted to end.
+    const aborted = new Promise<never>((_, reject) => abort.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    aborted.catch(() => undefined);
     try {
       for (;;) {
-        const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
+        const chunk = reader ? await Promise.race([reader.read(), aborted]) : { done: true as const, value: undefined };
         if (chunk.done) break;
         received += chunk.value.length;
         if (received > cap) {
@@ -68,7 +71,10 @@ async function get(url: string, what: string, deps: FetchDeps, headers: Record<s
         chunks.push(chunk.value);
       }
     } catch (e) {
-      if (abort.signal.aborted) throw timedOut();
+      if (abort.signal.aborted) {
+        void reader?.cancel().catch(() => undefined);
+        throw timedOut();
+      }
       if (e instanceof Error && e.message.startsWith('The ')) throw e;
       throw new Error(`The download of the ${what} broke off after ${received} bytes (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
     }
