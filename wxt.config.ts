@@ -1,7 +1,9 @@
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { validateDataset } from './data/schema';
+import { buildIpTable } from './scripts/build-ip-table';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -11,6 +13,10 @@ export default defineConfig({
     'build:before': () => {
       const result = validateDataset(JSON.parse(readFileSync('data/dataset.json', 'utf8')));
       if (!result.ok) throw new Error(`data/dataset.json is invalid:\n${result.problems.join('\n')}`);
+    },
+    // The IP → country table is generated from an npm package at build time, never committed.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve(buildIpTable()), relativeDest: 'ip-country.bin' });
     },
   },
   manifest: ({ browser }) => ({

@@ -1,6 +1,9 @@
 // `npm run lookup -- HOST...` (or hosts on stdin): one JSON line per host with its company, owner, role and risk.
 // `npm run lookup -- --fixtures tests/fixtures/hosts.json`: runs the expected-owner table instead; exits 1 on any mismatch.
+// `npm run lookup -- --ip ADDR [--ip ADDR...]`: the observed server country of an address, from the offline table.
 import { readFileSync } from 'node:fs';
+import { decodeIpTable, lookupIp } from '../data/ip-table';
+import { buildIpTable } from './build-ip-table';
 import { HostIndex } from '../data/host-index';
 import { normalizeHost, siteOf } from '../data/hostname';
 import { parseDatasetText } from '../data/parse';
@@ -10,6 +13,7 @@ const args = process.argv.slice(2);
 let jurisdiction: Jurisdiction = 'EEA';
 let fixtures: string | undefined;
 const hosts: string[] = [];
+const ips: string[] = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--jurisdiction') {
@@ -25,7 +29,24 @@ for (let i = 0; i < args.length; i++) {
       console.error('--fixtures needs a file, e.g. tests/fixtures/hosts.json');
       process.exit(2);
     }
+  } else if (a === '--ip') {
+    const ip = args[++i];
+    if (!ip) {
+      console.error('--ip needs an address, e.g. --ip 8.8.8.8');
+      process.exit(2);
+    }
+    ips.push(ip);
   } else hosts.push(a);
+}
+if (ips.length > 0) {
+  const table = decodeIpTable(readFileSync(buildIpTable()));
+  let bad = 0;
+  for (const ip of ips) {
+    const where = lookupIp(table, ip);
+    if (!where) bad++;
+    console.log(JSON.stringify({ ip, observed: where ?? null, ...(where ? {} : { error: 'not an IP address' }), table: table.version }));
+  }
+  if (hosts.length === 0) process.exit(bad ? 1 : 0);
 }
 if (hosts.length === 0 && fixtures === undefined) hosts.push(...readFileSync(0, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
 
