@@ -1,51 +1,144 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Client, DatasetInfo, Settings } from '@/data/protocol';
-import { JURISDICTIONS, type Jurisdiction } from '@/data/risk';
-import { DatasetSummary } from '@/components/DatasetSummary';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Client, DatasetStatus, Settings, UpdateCheck } from '@/data/protocol';
+import { sizeProblem } from '@/data/update-check';
+import { DatasetControls } from '@/components/DatasetControls';
+import { SettingsForm } from '@/components/SettingsForm';
 
 export interface AppProps {
   send: Client;
+  /** Saves a text file for the user; the page passes a download, tests a spy. */
+  save: (filename: string, text: string) => void;
 }
 
-const JURISDICTION_LABEL: Record<Jurisdiction, string> = {
-  EEA: 'European Economic Area (GDPR)',
-  UK: 'United Kingdom (UK GDPR)',
-  CH: 'Switzerland (FADP)',
-  US: 'United States (countries of concern)',
-};
+type Source = { source: 'url' } | { source: 'file'; data: File; signature: File | undefined };
 
-export function App({ send }: AppProps) {
-  const [info, setInfo] = useState<DatasetInfo>();
+const MAX_SIGNATURE_BYTES = 4096;
+
+/** The size is known before reading, so a 60 MB file is refused without loading it into the page. */
+async function readImport(data: File, signature: File | undefined): Promise<UpdateCheck | { text: string; signature?: string }> {
+  const origin = `file:${data.name}`;
+  const tooBig = sizeProblem(data.size);
+  if (tooBig) return { kind: 'rejected', origin, error: `The dataset was rejected: ${tooBig}`, problems: [tooBig], needsAllow: false };
+  if (signature && signature.size > MAX_SIGNATURE_BYTES) {
+    return { kind: 'rejected', origin, error: 'The signature file is too large to be a signature. Nothing was changed.', problems: [], needsAllow: false };
+  }
+  return { text: await data.text(), ...(signature ? { signature: await signature.text() } : {}) };
+}
+
+export function App({ send, save }: AppProps) {
+  const [status, setStatus] = useState<DatasetStatus>();
   const [settings, setSettings] = useState<Settings>();
   const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<UpdateCheck | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const last = useRef<Source | undefined>(undefined);
+
+  const refresh = useCallback(() => send('getDatasetStatus', {}).then(setStatus), [send]);
   useEffect(() => {
-    Promise.all([send('getDatasetInfo', {}), send('getSettings', {})]).then(([i, s]) => {
-      setInfo(i);
-      setSettings(s);
+    Promise.all([send('getDatasetStatus', {}), send('getSettings', {})]).then(([s, st]) => {
+      setStatus(s);
+      setSettings(st);
     }, (e: Error) => setError(e.message));
   }, [send]);
-  const change = (jurisdiction: Jurisdiction) =>
-    send('setSettings', { settings: { jurisdiction } }).then(setSettings, (e: Error) => setError(e.message));
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    setNotice(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      await refresh().catch(() => undefined);
+      setBusy(false);
+    }
+  };
+
+  const show = (r: UpdateCheck) => {
+    setResult(r);
+    if (r.kind === 'up-to-date') setNotice(r.message);
+    if (r.kind === 'preview') setNotice(`Version ${r.preview.to.version} is ready: review the changes below, then apply or discard.`);
+  };
+
+  const check = (src: Source) =>
+    run(async () => {
+      last.current = src;
+      setResult(null);
+      if (src.source === 'url') return show(await send('previewUpdate', { source: 'url' }));
+      const read = await readImport(src.data, src.signature);
+      if ('kind' in read) return show(read);
+      show(await send('previewUpdate', { source: 'file', name: src.data.name, ...read }));
+    });
+
+  const changeSettings = (change: Partial<Settings>) =>
+    send('setSettings', { settings: change }).then(setSettings, (e: Error) => setError(e.message));
+
   return (
     <main>
       <h1>Borderline settings</h1>
-      {error && <p role="alert">{error}</p>}
+      {error && (
+        <p role="alert" class="error" data-testid="page-error">
+          {error}
+        </p>
+      )}
       <section aria-labelledby="h-dataset">
         <h2 id="h-dataset">Dataset</h2>
-        {info ? <DatasetSummary info={info} /> : <p aria-busy="true">Loading…</p>}
+        {status && settings ? (
+          <DatasetControls
+            status={status}
+            settings={settings}
+            busy={busy}
+            result={result}
+            notice={notice}
+            onCheck={() => check({ source: 'url' })}
+            onImport={(data, signature) => check({ source: 'file', data, signature })}
+            onApply={() =>
+              run(async () => {
+                const info = await send('applyUpdate', {});
+                setResult(null);
+                setNotice(`Applied version ${info.version}. Open tabs were rated again.`);
+              })
+            }
+            onDiscard={() => run(async () => void (await send('discardUpdate', {}), setResult(null)))}
+            onAllow={(origin, allow) =>
+              run(async () => {
+                await send('allowUnsigned', { origin, allow });
+              }).then(() => {
+                // Allowing is always followed by the same check again, so the user sees what it lets in before applying.
+                if (allow && last.current) return check(last.current);
+              })
+            }
+            onExport={() =>
+              run(async () => {
+                const { filename, text } = await send('exportDataset', {});
+                save(filename, text);
+              })
+            }
+            onRollback={() =>
+              run(async () => {
+                const info = await send('rollbackDataset', {});
+                setResult(null);
+                setNotice(`Rolled back to version ${info.version}.`);
+              })
+            }
+            onReset={() =>
+              run(async () => {
+                const info = await send('resetDataset', {});
+                setResult(null);
+                setNotice(`Reset to the bundled dataset, version ${info.version}.`);
+              })
+            }
+            onSettings={changeSettings}
+          />
+        ) : (
+          !error && <p aria-busy="true">Loading…</p>
+        )}
       </section>
       <section aria-labelledby="h-prefs">
         <h2 id="h-prefs">Preferences</h2>
-        {settings && (
-          <label>
-            Your jurisdiction{' '}
-            <select data-testid="jurisdiction" value={settings.jurisdiction} onChange={(e) => change(e.currentTarget.value as Jurisdiction)}>
-              {JURISDICTIONS.map((j) => (
-                <option value={j}>{JURISDICTION_LABEL[j]}</option>
-              ))}
-            </select>
-          </label>
-        )}
+        {settings && <SettingsForm settings={settings} onChange={changeSettings} />}
       </section>
     </main>
   );

@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DatasetInfo, DatasetStatus, Settings, UpdateCheck, UpdatePreview } from '@/data/protocol';
+import { App } from '@/entrypoints/options/App';
+import { defaultSettings } from '@/entrypoints/background/settings';
+
+afterEach(cleanup);
+
+const XSS = '<img src=x onerror=alert(1)>';
+const info: DatasetInfo = { version: '0.2.0', date: '2025-01-01', source: 'bundled', counts: { companies: 35 }, license: 'CC BY 4.0' };
+const empty = { added: [], removed: [], changed: [] };
+const preview: UpdatePreview = {
+  origin: 'https://updates.example/dataset.json',
+  from: info,
+  to: { ...info, version: '0.2.1', source: 'update', signed: 'maintainers' },
+  diff: { companies: { ...empty, added: [{ key: 'evil', label: XSS }] }, domains: empty, actions: empty, destinations: { before: 1, after: 1 }, version: 'newer' },
+};
+
+function stub(answers: { check?: UpdateCheck; pending?: UpdatePreview | null } = {}) {
+  const status = (): DatasetStatus => ({ info, previous: null, pending: answers.pending ?? null, lastCheck: null, unsignedAllowed: [], defaultUpdateUrl: 'https://d.example/x.json' });
+  let settings: Settings = defaultSettings('de-AT');
+  const calls: [string, unknown][] = [];
+  const send = vi.fn(async (type: string, req: any) => {
+    calls.push([type, req]);
+    if (type === 'getDatasetStatus') return status();
+    if (type === 'getSettings') return settings;
+    if (type === 'setSettings') return (settings = { ...settings, ...req.settings });
+    if (type === 'previewUpdate') return answers.check;
+    throw new Error(`unexpected ${type}`);
+  });
+  return { send: send as any, calls };
+}
+
+describe('settings page', () => {
+  it('renders a company name from an update as text, never as HTML', async () => {
+    render(<App send={stub({ pending: preview }).send} save={vi.fn()} />);
+    const item = await screen.findByTestId('diff-item');
+    expect(item.textContent).toContain(XSS);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('shows a rejected import with its message and offers no apply', async () => {
+    const check: UpdateCheck = { kind: 'rejected', origin: 'file:bad.json', error: 'The dataset was rejected: (root): expected a JSON object, got null', problems: ['(root): expected a JSON object, got null'], needsAllow: false };
+    const { send, calls } = stub({ check });
+    render(<App send={send} save={vi.fn()} />);
+    const input = await screen.findByTestId('import-file');
+    fireEvent.change(input, { target: { files: [new File(['null'], 'bad.json')] } });
+    fireEvent.click(screen.getByTestId('import-check'));
+    expect((await screen.findByTestId('update-error-message')).textContent).toMatch(/got null/);
+    expect(calls).toContainEqual(['previewUpdate', { source: 'file', name: 'bad.json', text: 'null' }]);
+    expect(screen.queryByTestId('apply-update')).toBeNull();
+  });
+
+  it('refuses a file over 10 MB without reading or sending it', async () => {
+    const { send, calls } = stub();
+    render(<App send={send} save={vi.fn()} />);
+    const big = new File(['x'], 'big.json');
+    Object.defineProperty(big, 'size', { value: 60 * 1048576 });
+    const text = vi.spyOn(big, 'text');
+    fireEvent.change(await screen.findByTestId('import-file'), { target: { files: [big] } });
+    fireEvent.click(screen.getByTestId('import-check'));
+    expect((await screen.findByTestId('update-error-message')).textContent).toMatch(/60\.0 MB is larger than the 10 MB limit/);
+    expect(text).not.toHaveBeenCalled();
+    expect(calls.map(([t]) => t)).not.toContain('previewUpdate');
+  });
+
+  it('refuses an http update URL on the page and saves an https one', async () => {
+    const { send, calls } = stub();
+    render(<App send={send} save={vi.fn()} />);
+    const url = await screen.findByTestId('update-url');
+    fireEvent.input(url, { target: { value: 'http://updates.example/d.json' } });
+    fireEvent.click(screen.getByTestId('save-url'));
+    expect((await screen.findByTestId('url-error')).textContent).toMatch(/https:\/\//);
+    fireEvent.input(screen.getByTestId('update-url'), { target: { value: 'https://updates.example/d.json' } });
+    fireEvent.click(screen.getByTestId('save-url'));
+    await waitFor(() => expect(calls).toContainEqual(['setSettings', { settings: { updateUrl: 'https://updates.example/d.json' } }]));
+  });
+
+  it('saves preferences through setSettings', async () => {
+    const { send, calls } = stub();
+    render(<App send={send} save={vi.fn()} />);
+    fireEvent.change(await screen.findByTestId('badge-threshold'), { target: { value: 'high' } });
+    fireEvent.click(screen.getByTestId('in-page-warning'));
+    fireEvent.change(screen.getByTestId('retention-days'), { target: { value: '30' } });
+    fireEvent.change(screen.getByTestId('retention-days'), { target: { value: '-3' } });
+    await waitFor(() =>
+      expect(calls.filter(([t]) => t === 'setSettings').map(([, r]) => r)).toEqual([
+        { settings: { badgeThreshold: 'high' } },
+        { settings: { inPageWarning: false } },
+        { settings: { retentionDays: 30 } },
+      ]),
+    );
+  });
+});
