@@ -13,8 +13,12 @@ export interface ObservedRequest {
   frameId: number;
   initiator?: string;
   ip?: string;
+  /** The browser's id for the request, to attach the server IP when the response starts. */
+  requestId?: string;
   /** Registrable domain of the page the tab shows, to tell first from third parties. */
   pageSite: string | null;
+  /** Navigation time of the page the tab shows: a page's rows stay together when back/forward cache restores it. */
+  page?: number;
 }
 
 export interface LogRow {
@@ -28,6 +32,10 @@ export interface LogRow {
   frameId: number;
   initiator?: string;
   ip?: string;
+  requestId?: string;
+  /** The page the request was made on (see ObservedRequest.page); rows from before schema v2 may lack it. */
+  page?: number;
+  pageSite?: string | null;
   thirdParty: boolean;
   company: string | null;
   owner: string | null;
@@ -59,6 +67,9 @@ export function toLogRow(req: ObservedRequest, index: HostIndex, risk: RiskModel
     frameId: req.frameId,
     ...(req.initiator ? { initiator: req.initiator } : {}),
     ...(req.ip ? { ip: req.ip } : {}),
+    ...(req.requestId ? { requestId: req.requestId } : {}),
+    page: req.page ?? req.time,
+    pageSite: req.pageSite,
     thirdParty: site !== null ? site !== req.pageSite : host !== (req.pageSite ?? ''),
     company: match?.company.id ?? null,
     owner: assessment?.owner.id ?? null,

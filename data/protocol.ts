@@ -144,6 +144,17 @@ export function isExtensionPage(sender: SenderLike, extensionId: string, extensi
   return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 }
 
+/**
+ * The only messages this extension's content scripts may send. A content script runs beside the page's own code,
+ * so whatever it may ask, a hostile page may make it ask: reading logs and changing settings stay out.
+ */
+export const CONTENT_SCRIPT_ALLOWED: ReadonlySet<MessageType> = new Set<MessageType>([]);
+
+/** A content script of this extension: our id, sent from a tab whose page is not one of ours. */
+export function isOwnContentScript(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && sender.tab !== undefined && !(sender.url ?? '').startsWith(extensionOrigin);
+}
+
 /** A typed caller over any `sendMessage` (the browser's in the pages, a stub in tests). */
 export function createClient(sendMessage: (msg: unknown) => Promise<unknown>) {
   return async function send<T extends MessageType>(type: T, request: Requests[T]['request']): Promise<Requests[T]['response']> {

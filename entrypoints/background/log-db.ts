@@ -1,6 +1,6 @@
 // IndexedDB is the worker's memory across restarts: MV3 stops the service worker after ~30 s idle, so anything
 // the popup must see later (tab states, the request log) lives here, and in-memory maps are only caches of it.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { LogRow } from '@/data/log-row';
 import type { Level } from '@/data/risk';
 
@@ -8,7 +8,7 @@ export interface TabState {
   tabId: number;
   url: string;
   site: string | null;
-  /** Time of the top-level navigation: rows at or after it belong to the page the tab shows. */
+  /** Time of the top-level navigation; rows carry it as `page`, so it names the page in the log. */
   pageStart: number;
   siteCompany: string | null;
   level: Level;
@@ -23,19 +23,28 @@ interface BorderlineDB extends DBSchema {
   requests: {
     key: number;
     value: StoredRow;
-    indexes: { 'by-tab-time': [number, number]; 'by-site': string; 'by-time': number; 'by-company': string };
+    indexes: {
+      'by-tab-time': [number, number];
+      'by-site': string;
+      'by-time': number;
+      'by-company': string;
+      'by-tab-page': [number, number];
+      'by-tab-request': [number, string];
+      'by-page-site': string;
+    };
   };
   tabs: { key: number; value: TabState };
 }
 
 export type LogDB = IDBPDatabase<BorderlineDB>;
+type UpgradeTx = IDBPTransaction<BorderlineDB, StoreNames<BorderlineDB>[], 'versionchange'>;
 
 export const DB_NAME = 'borderline';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export function openLogDB(name = DB_NAME): Promise<LogDB> {
   return openDB<BorderlineDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    async upgrade(db, oldVersion, _newVersion, tx) {
       // One step per version, so any older database upgrades through every step in order.
       if (oldVersion < 1) {
         const requests = db.createObjectStore('requests', { keyPath: 'id', autoIncrement: true });
@@ -45,22 +54,59 @@ export function openLogDB(name = DB_NAME): Promise<LogDB> {
         requests.createIndex('by-company', 'company');
         db.createObjectStore('tabs', { keyPath: 'tabId' });
       }
+      if (oldVersion < 2) await upgradeToPages(tx);
     },
   });
 }
 
-/** Writes rows and the tab states they changed in one transaction: fewer commits on a busy page. */
-export async function writeBatch(db: LogDB, rows: LogRow[], tabs: TabState[]): Promise<void> {
+/**
+ * v2 files rows by page (so back/forward cache can bring a page's log back), by the page's site (export and clear
+ * by site) and by request id (the server IP arrives after the row is written). v1 rows get the page their tab
+ * showed when it covers them; older rows become pages of their own, which no open tab shows.
+ */
+async function upgradeToPages(tx: UpgradeTx): Promise<void> {
+  const requests = tx.objectStore('requests');
+  requests.createIndex('by-tab-page', ['tabId', 'page']);
+  requests.createIndex('by-tab-request', ['tabId', 'requestId']);
+  requests.createIndex('by-page-site', 'pageSite');
+  const pages = new Map((await tx.objectStore('tabs').getAll()).map((t) => [t.tabId, t]));
+  for (let cursor = await requests.openCursor(); cursor; cursor = await cursor.continue()) {
+    const row = cursor.value;
+    if (row.page !== undefined) continue;
+    const tab = pages.get(row.tabId);
+    const current = tab !== undefined && row.time >= tab.pageStart;
+    void cursor.update({ ...row, page: current ? tab.pageStart : row.time, pageSite: current ? tab.site : null });
+  }
+}
+
+export interface IpUpdate {
+  tabId: number;
+  requestId: string;
+  ip: string;
+}
+
+/**
+ * Writes rows, late server IPs and the tab states they changed in one transaction: fewer commits on a busy page.
+ * An IP goes to the newest row with its request id (ids repeat across browser sessions, and a redirect reuses one).
+ */
+export async function writeBatch(db: LogDB, rows: LogRow[], tabs: TabState[], ips: IpUpdate[] = []): Promise<void> {
   const tx = db.transaction(['requests', 'tabs'], 'readwrite');
   const requests = tx.objectStore('requests');
   const tabStore = tx.objectStore('tabs');
   for (const row of rows) void requests.add(row);
   for (const t of tabs) void tabStore.put(t);
+  const byRequest = requests.index('by-tab-request');
+  await Promise.all(
+    ips.map(async ({ tabId, requestId, ip }) => {
+      const cursor = await byRequest.openCursor(IDBKeyRange.only([tabId, requestId]), 'prev');
+      if (cursor) await cursor.update({ ...cursor.value, ip });
+    }),
+  );
   await tx.done;
 }
 
-export async function rowsForPage(db: LogDB, tabId: number, since: number): Promise<StoredRow[]> {
-  return db.getAllFromIndex('requests', 'by-tab-time', IDBKeyRange.bound([tabId, since], [tabId, Infinity]));
+export async function rowsForPage(db: LogDB, tabId: number, page: number): Promise<StoredRow[]> {
+  return db.getAllFromIndex('requests', 'by-tab-page', IDBKeyRange.only([tabId, page]));
 }
 
 export async function allTabStates(db: LogDB): Promise<TabState[]> {
@@ -72,12 +118,75 @@ export async function forgetTab(db: LogDB, tabId: number): Promise<void> {
   await db.delete('tabs', tabId);
 }
 
-export async function clearTabLog(db: LogDB, tabId: number): Promise<void> {
-  const tx = db.transaction(['requests', 'tabs'], 'readwrite');
-  const index = tx.objectStore('requests').index('by-tab-time');
-  for (let cursor = await index.openKeyCursor(IDBKeyRange.bound([tabId, -Infinity], [tabId, Infinity])); cursor; cursor = await cursor.continue()) {
-    void tx.objectStore('requests').delete(cursor.primaryKey);
-  }
-  void tx.objectStore('tabs').delete(tabId);
+const tabRange = (tabId: number) => IDBKeyRange.bound([tabId, -Infinity], [tabId, Infinity]);
+
+export async function rowsOfTab(db: LogDB, tabId: number): Promise<StoredRow[]> {
+  return db.getAllFromIndex('requests', 'by-tab-time', tabRange(tabId));
+}
+
+/** A site's log: the requests made on its pages and the requests to it from other pages, each once, in order. */
+export async function rowsOfSite(db: LogDB, site: string): Promise<StoredRow[]> {
+  const tx = db.transaction('requests');
+  const store = tx.objectStore('requests');
+  const [onSite, toSite] = await Promise.all([store.index('by-page-site').getAll(site), store.index('by-site').getAll(site)]);
+  const byId = new Map<number, StoredRow>();
+  for (const row of [...onSite, ...toSite]) byId.set(row.id!, row);
+  return [...byId.values()].sort((a, b) => a.id! - b.id!);
+}
+
+export async function allRows(db: LogDB): Promise<StoredRow[]> {
+  return db.getAll('requests');
+}
+
+export async function countRows(db: LogDB): Promise<number> {
+  return db.count('requests');
+}
+
+/** Deletes a tab's rows (and its state, rebuilt by the caller from what is left: nothing). */
+export async function deleteTabRows(db: LogDB, tabId: number): Promise<number> {
+  const tx = db.transaction('requests', 'readwrite');
+  const keys = await tx.store.index('by-tab-time').getAllKeys(tabRange(tabId));
+  for (const key of keys) void tx.store.delete(key);
   await tx.done;
+  return keys.length;
+}
+
+export async function deleteSiteRows(db: LogDB, site: string): Promise<number> {
+  const tx = db.transaction('requests', 'readwrite');
+  const keys = new Set([...(await tx.store.index('by-page-site').getAllKeys(site)), ...(await tx.store.index('by-site').getAllKeys(site))]);
+  for (const key of keys) void tx.store.delete(key);
+  await tx.done;
+  return keys.size;
+}
+
+export async function deleteAllRows(db: LogDB): Promise<number> {
+  const tx = db.transaction('requests', 'readwrite');
+  const count = await tx.store.count();
+  await tx.store.clear();
+  await tx.done;
+  return count;
+}
+
+/** Rows recorded before `time`, oldest first, in one transaction. */
+export async function deleteRowsBefore(db: LogDB, time: number): Promise<number> {
+  const tx = db.transaction('requests', 'readwrite');
+  const keys = await tx.store.index('by-time').getAllKeys(IDBKeyRange.upperBound(time, true));
+  for (const key of keys) void tx.store.delete(key);
+  await tx.done;
+  return keys.length;
+}
+
+/** Keeps the newest `max` rows. Keys grow with insertion, so the oldest rows are one key range. */
+export async function keepNewestRows(db: LogDB, max: number): Promise<number> {
+  const tx = db.transaction('requests', 'readwrite');
+  const excess = (await tx.store.count()) - max;
+  if (excess <= 0) {
+    await tx.done;
+    return 0;
+  }
+  const first = await tx.store.openKeyCursor();
+  const keep = await first!.advance(excess);
+  void tx.store.delete(IDBKeyRange.upperBound(keep!.primaryKey, true));
+  await tx.done;
+  return excess;
 }

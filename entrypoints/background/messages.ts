@@ -1,13 +1,28 @@
-// The background's side of the protocol. Only this extension's own pages may ask; everything else is refused.
+// The background's side of the protocol. This extension's own pages may ask anything; its content scripts only
+// what CONTENT_SCRIPT_ALLOWED lists; everything else is refused.
 import { browser } from 'wxt/browser';
-import { isExtensionPage, isMessage, type Message, type MessageType, type Reply, type Requests, type SenderLike } from '@/data/protocol';
+import {
+  CONTENT_SCRIPT_ALLOWED,
+  isExtensionPage,
+  isMessage,
+  isOwnContentScript,
+  type Message,
+  type MessageType,
+  type Reply,
+  type Requests,
+  type SenderLike,
+} from '@/data/protocol';
 
 export type Handlers = { [T in MessageType]: (msg: Message<T>) => Promise<Requests[T]['response']> };
 
-export function listen(handlers: Handlers): void {
+const REFUSED = 'Refused: only Borderline\u2019s own pages may ask.';
+
+export function listen(handlers: Handlers, contentScriptAllowed: ReadonlySet<MessageType> = CONTENT_SCRIPT_ALLOWED): void {
   browser.runtime.onMessage.addListener((msg: unknown, sender: SenderLike) => {
-    if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
-      return Promise.resolve({ ok: false, error: 'Refused: only Borderline\u2019s own pages may ask.' });
+    const origin = browser.runtime.getURL('/');
+    if (!isExtensionPage(sender, browser.runtime.id, origin)) {
+      const allowed = isOwnContentScript(sender, browser.runtime.id, origin) && isMessage(msg) && contentScriptAllowed.has(msg.type);
+      if (!allowed) return Promise.resolve({ ok: false, error: REFUSED });
     }
     if (!isMessage(msg)) return Promise.resolve({ ok: false, error: 'Unknown message.' });
     return answer(handlers, msg);

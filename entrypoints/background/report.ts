@@ -4,10 +4,10 @@ import { maxLevel, type Jurisdiction } from '@/data/risk';
 import type { TabReport, ThirdParty, UnknownHost } from '@/data/protocol';
 import { isRestrictedUrl } from '@/data/restricted';
 import type { Engine } from './engine';
-import { rowsForPage, type LogDB, type TabState } from './log-db';
+import type { StoredRow, TabState } from './log-db';
 
 export async function buildTabReport(
-  db: LogDB,
+  rows: StoredRow[],
   engine: Engine,
   jurisdiction: Jurisdiction,
   tabId: number,
@@ -15,7 +15,6 @@ export async function buildTabReport(
   tabUrl: string | undefined,
 ): Promise<TabReport> {
   const url = state?.url ?? tabUrl ?? null;
-  const rows = state ? await rowsForPage(db, tabId, state.pageStart) : [];
   const siteAssessment = state?.siteCompany ? (engine.risk.assess(state.siteCompany, jurisdiction) ?? null) : null;
   const siteOwner = siteAssessment?.owner.id;
 

@@ -9,8 +9,10 @@ import { datasetControl, loadStoredEngine, scheduleAutoUpdate, UPDATE_ALARM, typ
 import { DATASET_DB_NAME, openDatasetStore } from './dataset-store';
 import { buildEngine, bundledDataset, type Engine } from './engine';
 import { openLogDB, rowsForPage, writeBatch, type LogDB, type TabState } from './log-db';
+import { buildLogExport, clearLogScope } from './log-export';
 import { listen } from './messages';
 import { buildTabReport } from './report';
+import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES, RetentionScheduler } from './retention';
 import { defaultSettings, loadSettings, saveSettings } from './settings';
 import { TabTracker } from './tab-tracker';
 
@@ -28,6 +30,18 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
   let settings: Settings = defaultSettings();
   /** Tabs whose main-frame request has been seen but whose navigation has not committed yet. */
   const pendingNavigation = new Set<number>();
+  /**
+   * Tab id → in a private window. Chrome's webRequest details do not say (Firefox's do), so tabs are looked up once
+   * and remembered; a tab that cannot be looked up counts as private, so doubt never writes to disk.
+   */
+  const incognito = new Map<number, boolean>();
+  const isIncognito = async (tabId: number): Promise<boolean> => {
+    const known = incognito.get(tabId);
+    if (known !== undefined) return known;
+    const value = await browser.tabs.get(tabId).then((t) => t?.incognito ?? true, () => true);
+    incognito.set(tabId, value);
+    return value;
+  };
 
   const why = (state: TabState): string | undefined => {
     const site = state.siteCompany ? engine.risk.assess(state.siteCompany, settings.jurisdiction) : undefined;
@@ -40,12 +54,55 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
     settings = await loadSettings();
     engine = await loadStoredEngine(await datasetStore);
     void scheduleAutoUpdate(settings.autoUpdate).catch((e) => console.error('Borderline: could not schedule dataset checks', e));
-    const tracker = new TabTracker({ db, engine: () => engine, jurisdiction: () => settings.jurisdiction, onChange: paint });
+    const tracker = new TabTracker({
+      db,
+      engine: () => engine,
+      jurisdiction: () => settings.jurisdiction,
+      onChange: paint,
+      onWritten: (rows) => retention.noteWritten(rows),
+    });
     const open = await browser.tabs.query({});
+    for (const tab of open) if (tab.id !== undefined) incognito.set(tab.id, tab.incognito);
+    if (!(await browser.alarms.get(RETENTION_ALARM))) {
+      await browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: RETENTION_PERIOD_MINUTES });
+    }
     const restored = await tracker.restore(new Set(open.map((t) => t.id).filter((id): id is number => id !== undefined)));
     restored.forEach(paint);
     return { db, tracker };
   })();
+
+  const retention = new RetentionScheduler(async () => enforceRetention((await ready).db, settings));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) void retention.runNow();
+  });
+
+  /**
+   * Browser events are handled in the order they arrived, even when one has to wait (for the database at start, or
+   * for a tab's private flag), so a page's requests never overtake its navigation. When nothing waits, an event is
+   * handled at once: a burst of requests costs no promise hops.
+   */
+  type Ready = Awaited<typeof ready>;
+  let started: Ready | undefined;
+  let waiting = 0;
+  let events: Promise<unknown> = ready.then((r) => {
+    started = r;
+  });
+  const failed = (e: unknown) => console.error('Borderline: could not handle a browser event', e);
+  const wait = (work: Promise<unknown>) => {
+    waiting += 1;
+    events = work.catch(failed).finally(() => {
+      waiting -= 1;
+    });
+  };
+  const inOrder = (handle: (r: Ready) => unknown) => {
+    if (!started || waiting > 0) return wait(events.then(() => handle(started!)));
+    try {
+      const result = handle(started);
+      if (result instanceof Promise) wait(result);
+    } catch (e) {
+      failed(e);
+    }
+  };
 
   const relevel = (tracker: TabTracker, state: TabState) => {
     let level = tracker.siteLevel(state);
@@ -90,7 +147,9 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
   browser.webRequest.onBeforeRequest.addListener(
     (d: Browser.webRequest.OnBeforeRequestDetails) => {
       if (d.tabId < 0) return undefined; // the browser's own and other extensions' requests
-      void ready.then(({ tracker }) => {
+      const firefoxIncognito = (d as { incognito?: boolean }).incognito;
+      const observe = (tracker: TabTracker, isPrivate: boolean) => {
+        if (isPrivate) tracker.setPrivate(d.tabId);
         if (d.type === 'main_frame') {
           pendingNavigation.add(d.tabId);
           tracker.navigate(d.tabId, d.url, d.timeStamp);
@@ -101,17 +160,37 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
           type: d.type,
           time: d.timeStamp,
           frameId: d.frameId,
+          requestId: d.requestId,
           initiator: (d as { initiator?: string }).initiator ?? (d as { originUrl?: string }).originUrl,
-        }, !(d as { incognito?: boolean }).incognito);
+        });
+      };
+      inOrder(({ tracker }) => {
+        const known = firefoxIncognito ?? incognito.get(d.tabId);
+        return known === undefined ? isIncognito(d.tabId).then((p) => observe(tracker, p)) : observe(tracker, known);
       });
       return undefined;
+    },
+    { urls: ['<all_urls>'] },
+  );
+  // The server IP comes with the response; the row was logged when the request began, so none waits for it.
+  browser.webRequest.onResponseStarted.addListener(
+    (d: Browser.webRequest.OnResponseStartedDetails) => {
+      if (d.tabId < 0) return;
+      inOrder(({ tracker }) => tracker.recordIp(d.tabId, d.requestId, d.ip));
+    },
+    { urls: ['<all_urls>'] },
+  );
+  browser.webRequest.onErrorOccurred.addListener(
+    (d: Browser.webRequest.OnErrorOccurredDetails) => {
+      if (d.tabId < 0) return;
+      inOrder(({ tracker }) => tracker.settle(d.requestId));
     },
     { urls: ['<all_urls>'] },
   );
 
   browser.webNavigation.onCommitted.addListener((d) => {
     if (d.frameId !== 0) return;
-    void ready.then(({ tracker }) => {
+    inOrder(({ tracker }) => {
       const state = tracker.get(d.tabId);
       if (pendingNavigation.delete(d.tabId) && state) {
         state.url = d.url; // the committed URL after any redirects
@@ -124,25 +203,34 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'complete') return;
-    void ready.then(({ tracker }) => {
+    inOrder(({ tracker }) => {
       const state = tracker.get(tabId);
       if (state) paint(state);
     });
   });
+  browser.tabs.onCreated.addListener((tab) => {
+    if (tab.id !== undefined) incognito.set(tab.id, tab.incognito);
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     pendingNavigation.delete(tabId);
-    void ready.then(({ tracker }) => tracker.remove(tabId));
+    inOrder(({ tracker }) => {
+      incognito.delete(tabId);
+      return tracker.remove(tabId);
+    });
   });
   browser.tabs.onReplaced.addListener((added, removed) => {
-    void ready.then(({ tracker }) => tracker.replace(added, removed));
+    inOrder(({ tracker }) => {
+      incognito.delete(removed);
+      tracker.replace(added, removed);
+    });
   });
 
   listen({
     async getTabReport({ tabId }) {
-      const { db, tracker } = await ready;
-      await tracker.flush();
+      const { tracker } = await ready;
+      await events;
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
-      return buildTabReport(db, engine, settings.jurisdiction, tabId, tracker.get(tabId), tab?.url);
+      return buildTabReport(await tracker.pageRows(tabId), engine, settings.jurisdiction, tabId, tracker.get(tabId), tab?.url);
     },
     async getDatasetInfo() {
       return engine.info;
@@ -156,17 +244,22 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
       const before = settings.autoUpdate;
       settings = await saveSettings(settings, change);
       if (settings.autoUpdate !== before) await scheduleAutoUpdate(settings.autoUpdate);
+      if ('retentionDays' in change || 'retentionRows' in change) void retention.runNow();
       for (const tab of await browser.tabs.query({})) {
         const state = tab.id === undefined ? undefined : tracker.get(tab.id);
         if (state) relevel(tracker, state);
       }
       return settings;
     },
-    async exportLog() {
-      throw new Error('Export is not available yet.');
+    async exportLog({ scope, format }) {
+      const { db, tracker } = await ready;
+      await events;
+      return buildLogExport(db, tracker, engine, scope, format);
     },
-    async clearLog() {
-      throw new Error('Clearing the log is not available yet.');
+    async clearLog({ scope }) {
+      const { db, tracker } = await ready;
+      await events;
+      return { deleted: await clearLogScope(db, tracker, scope) };
     },
     ...datasets.handlers,
   });

@@ -4,10 +4,16 @@ import { siteOf } from '@/data/hostname';
 import { toLogRow, type LogRow, type ObservedRequest } from '@/data/log-row';
 import { maxLevel, type Jurisdiction, type Level } from '@/data/risk';
 import type { Engine } from './engine';
-import { allTabStates, forgetTab, writeBatch, type LogDB, type TabState } from './log-db';
+import { allTabStates, forgetTab, rowsForPage, writeBatch, type IpUpdate, type LogDB, type StoredRow, type TabState } from './log-db';
 
 const FLUSH_DELAY_MS = 50;
 const FLUSH_MAX_ROWS = 500;
+/** Requests still waiting for a response; a request that never answers must not hold memory for ever. */
+const MAX_IN_FLIGHT = 10_000;
+/** Pages a tab may go back or forward to from the back/forward cache. */
+const MAX_HISTORY = 5;
+/** A private tab's rows are only in memory, which a never-closed tab must not fill. */
+const MAX_PRIVATE_ROWS = 20_000;
 
 export interface TrackerDeps {
   db: LogDB;
@@ -15,11 +21,22 @@ export interface TrackerDeps {
   jurisdiction: () => Jurisdiction;
   /** Called whenever a tab's level or page changes, to repaint its badge. */
   onChange: (state: TabState) => void;
+  /** Called after each batch is in IndexedDB, with the number of rows it added (retention runs off this). */
+  onWritten?: (rows: number) => void;
 }
+
+export type Observed = Omit<ObservedRequest, 'pageSite' | 'page'>;
 
 export class TabTracker {
   private readonly states = new Map<number, TabState>();
+  /** Private-window tabs: their states and rows live only here, never in IndexedDB. */
+  private readonly privateTabs = new Set<number>();
+  private readonly privateRows = new Map<number, LogRow[]>();
+  private readonly history = new Map<number, TabState[]>();
+  private readonly inFlight = new Map<string, LogRow>();
   private queue: LogRow[] = [];
+  private queued = new Set<LogRow>();
+  private ips: IpUpdate[] = [];
   private readonly dirty = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> = Promise.resolve();
@@ -44,6 +61,29 @@ export class TabTracker {
     return this.states.get(tabId);
   }
 
+  isPrivate(tabId: number): boolean {
+    return this.privateTabs.has(tabId);
+  }
+
+  /** Marks a tab of a private window before its first request, so nothing of it reaches the disk. */
+  setPrivate(tabId: number): void {
+    this.privateTabs.add(tabId);
+  }
+
+  /** The rows of the page a tab shows: from memory for a private tab, else from IndexedDB. */
+  async pageRows(tabId: number): Promise<StoredRow[]> {
+    const state = this.states.get(tabId);
+    if (!state) return [];
+    if (this.privateTabs.has(tabId)) return (this.privateRows.get(tabId) ?? []).filter((r) => r.page === state.pageStart);
+    await this.flush();
+    return rowsForPage(this.deps.db, tabId, state.pageStart);
+  }
+
+  /** All rows of a private tab, for an export the user asked for from that tab. */
+  privateRowsOf(tabId: number): LogRow[] {
+    return this.privateRows.get(tabId) ?? [];
+  }
+
   siteLevel(state: TabState): Level {
     if (!state.siteCompany) return 'none';
     return this.deps.engine().risk.assess(state.siteCompany, this.deps.jurisdiction())?.level ?? 'none';
@@ -60,26 +100,34 @@ export class TabTracker {
     const siteCompany = host ? (this.deps.engine().index.lookup(host)?.company.id ?? null) : null;
     const state: TabState = { tabId, url, site: host ? siteOf(host) : null, pageStart: time, siteCompany, level: 'none', companies: {}, requests: 0 };
     state.level = this.siteLevel(state);
-    this.states.set(tabId, state);
-    this.markDirty(tabId);
-    this.deps.onChange(state);
+    this.show(state);
     return state;
   }
 
-  /** A committed navigation that produced no main-frame request (back/forward cache, prerender activation). */
+  /**
+   * A committed navigation that produced no main-frame request: a page restored from the back/forward cache (its
+   * requests are not made again, so its earlier state and rows come back) or a prerendered page being shown.
+   */
   commit(tabId: number, url: string, time: number): TabState {
     const state = this.states.get(tabId);
     if (state && state.url === url) {
       this.deps.onChange(state);
       return state;
     }
+    const pages = this.history.get(tabId) ?? [];
+    const earlier = pages.findLastIndex((p) => p.url === url);
+    if (earlier >= 0) {
+      const [page] = pages.splice(earlier, 1);
+      this.show(page!);
+      return page!;
+    }
     return this.navigate(tabId, url, time);
   }
 
-  observe(req: Omit<ObservedRequest, 'pageSite'>, persist = true): LogRow | undefined {
+  observe(req: Observed, persist = true): LogRow | undefined {
     const state = this.states.get(req.tabId);
     const { index, risk } = this.deps.engine();
-    const row = toLogRow({ ...req, pageSite: state?.site ?? null }, index, risk, this.deps.jurisdiction());
+    const row = toLogRow({ ...req, pageSite: state?.site ?? null, page: state?.pageStart }, index, risk, this.deps.jurisdiction());
     if (!row) return undefined;
     if (state) {
       state.requests += 1;
@@ -91,17 +139,47 @@ export class TabTracker {
       }
       this.markDirty(req.tabId);
     }
-    if (persist) {
+    if (req.requestId) this.track(req.requestId, row);
+    if (!persist || this.privateTabs.has(req.tabId)) {
+      this.privateTabs.add(req.tabId);
+      const rows = this.privateRows.get(req.tabId) ?? [];
+      rows.push(row);
+      if (rows.length > MAX_PRIVATE_ROWS) rows.splice(0, rows.length - MAX_PRIVATE_ROWS);
+      this.privateRows.set(req.tabId, rows);
+    } else {
       this.queue.push(row);
+      this.queued.add(row);
       if (this.queue.length >= FLUSH_MAX_ROWS) void this.flush();
       else this.schedule();
     }
     return row;
   }
 
+  /**
+   * The server's IP, reported when the response starts. The row was logged when the request began, so a request
+   * that never answers is still in the log; this only fills the IP in, in memory if the row is not written yet.
+   */
+  recordIp(tabId: number, requestId: string, ip: string | undefined): void {
+    const row = this.inFlight.get(requestId);
+    this.inFlight.delete(requestId);
+    if (!ip) return;
+    if (row) row.ip = ip;
+    if (this.privateTabs.has(tabId) || (row && this.queued.has(row))) return;
+    this.ips.push({ tabId, requestId, ip });
+    this.schedule();
+  }
+
+  /** A request that failed or was cancelled: no IP will come. */
+  settle(requestId: string): void {
+    this.inFlight.delete(requestId);
+  }
+
   async remove(tabId: number): Promise<void> {
     this.states.delete(tabId);
     this.dirty.delete(tabId);
+    this.history.delete(tabId);
+    this.privateRows.delete(tabId);
+    this.privateTabs.delete(tabId);
     await this.flush();
     await forgetTab(this.deps.db, tabId);
   }
@@ -111,7 +189,27 @@ export class TabTracker {
     const state = this.states.get(addedTabId);
     if (state) this.deps.onChange(state);
     this.states.delete(removedTabId);
+    this.history.delete(removedTabId);
+    this.privateRows.delete(removedTabId);
+    this.privateTabs.delete(removedTabId);
     void forgetTab(this.deps.db, removedTabId);
+  }
+
+  /**
+   * After part of the log was deleted: tabs whose rows went start counting again from their site alone, so the
+   * badge and the popup agree with what is left.
+   */
+  forgetCounts(which: (state: TabState) => boolean): void {
+    for (const state of this.states.values()) {
+      if (!which(state)) continue;
+      state.companies = {};
+      state.requests = 0;
+      state.level = this.siteLevel(state);
+      this.history.delete(state.tabId);
+      if (this.privateTabs.has(state.tabId)) this.privateRows.delete(state.tabId);
+      else this.markDirty(state.tabId);
+      this.deps.onChange(state);
+    }
   }
 
   /** Resolves when everything observed so far is in IndexedDB. */
@@ -119,15 +217,43 @@ export class TabTracker {
     clearTimeout(this.timer);
     this.timer = undefined;
     const rows = this.queue;
-    const tabs = [...this.dirty].map((id) => this.states.get(id)).filter((s): s is TabState => s !== undefined);
+    const ips = this.ips;
+    const tabs = [...this.dirty]
+      .filter((id) => !this.privateTabs.has(id))
+      .map((id) => this.states.get(id))
+      .filter((s): s is TabState => s !== undefined);
     this.queue = [];
+    this.queued = new Set();
+    this.ips = [];
     this.dirty.clear();
-    if (rows.length === 0 && tabs.length === 0) return this.flushing;
+    if (rows.length === 0 && tabs.length === 0 && ips.length === 0) return this.flushing;
     // Chained so batches commit in order even when a flush starts before the previous one finished.
-    this.flushing = this.flushing.then(() => writeBatch(this.deps.db, rows, tabs.map((t) => structuredClone(t)))).catch((e) => {
-      console.error('Borderline: could not write the request log', e);
-    });
+    this.flushing = this.flushing
+      .then(() => writeBatch(this.deps.db, rows, tabs.map((t) => structuredClone(t)), ips))
+      .then(() => this.deps.onWritten?.(rows.length))
+      .catch((e) => {
+        console.error('Borderline: could not write the request log', e);
+      });
     return this.flushing;
+  }
+
+  private show(state: TabState) {
+    const previous = this.states.get(state.tabId);
+    if (previous && previous !== state) {
+      const pages = this.history.get(state.tabId) ?? [];
+      pages.push(previous);
+      if (pages.length > MAX_HISTORY) pages.shift();
+      this.history.set(state.tabId, pages);
+    }
+    this.states.set(state.tabId, state);
+    this.markDirty(state.tabId);
+    this.deps.onChange(state);
+  }
+
+  private track(requestId: string, row: LogRow) {
+    this.inFlight.delete(requestId); // a redirect: the newest row of the request gets the IP
+    this.inFlight.set(requestId, row);
+    if (this.inFlight.size > MAX_IN_FLIGHT) this.inFlight.delete(this.inFlight.keys().next().value!);
   }
 
   private markDirty(tabId: number) {

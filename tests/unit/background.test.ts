@@ -17,7 +17,7 @@ function fakeEvent<T extends (...args: any[]) => unknown>() {
 
 const onBeforeRequest = fakeEvent();
 const onReplaced = fakeEvent();
-(fakeBrowser as any).webRequest = { onBeforeRequest };
+(fakeBrowser as any).webRequest = { onBeforeRequest, onResponseStarted: fakeEvent(), onErrorOccurred: fakeEvent() };
 (fakeBrowser.tabs as any).onReplaced = onReplaced;
 
 /** What the worker loses when Chrome stops it: every listener and every in-memory cache. */
