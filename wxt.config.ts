@@ -20,8 +20,9 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Borderline',
-    description: 'See which companies your data goes to, and whether they send it to countries without adequate protection.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['webRequest', 'webNavigation', 'tabs', 'storage', 'alarms'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Borderline' },
