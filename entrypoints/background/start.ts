@@ -8,7 +8,7 @@ import { showBadge } from './badge';
 import { datasetControl, loadStoredEngine, scheduleAutoUpdate, UPDATE_ALARM, type DatasetControlDeps } from './dataset-control';
 import { DATASET_DB_NAME, openDatasetStore } from './dataset-store';
 import { buildEngine, bundledDataset, type Engine } from './engine';
-import { openLogDB, rowsForPage, writeBatch, type LogDB, type TabState } from './log-db';
+import { openLogDB, writeBatch, type LogDB, type TabState } from './log-db';
 import { buildLogExport, clearLogScope } from './log-export';
 import { listen } from './messages';
 import { buildTabReport } from './report';
@@ -129,12 +129,13 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
       }
       state.siteCompany = host ? (engine.index.lookup(host)?.company.id ?? null) : null;
       state.companies = {};
-      for (const row of await rowsForPage(db, state.tabId, state.pageStart)) {
+      // pageRows covers private tabs too, whose rows never reach IndexedDB.
+      for (const row of await tracker.pageRows(state.tabId)) {
         const id = engine.index.lookup(row.host)?.company.id;
         if (id) state.companies[id] = (state.companies[id] ?? 0) + 1;
       }
       relevel(tracker, state);
-      await writeBatch(db, [], [structuredClone(state)]);
+      if (!tracker.isPrivate(state.tabId)) await writeBatch(db, [], [structuredClone(state)]);
     }
   };
 
