@@ -1,5 +1,6 @@
 // The one message protocol between the background, the popup and the options page. Each request type maps to its
 // response type, so a caller cannot misread an answer; `isExtensionPage` is the sender check every handler relies on.
+import type { SiteWarning } from './site-warning';
 import type { LogRow } from './log-row';
 import type { CompanyAssessment, Jurisdiction, Level } from './risk';
 import type { Role } from './schema';
@@ -117,6 +118,9 @@ export type Requests = {
   resetDataset: { request: Record<string, never>; response: DatasetInfo };
   exportDataset: { request: Record<string, never>; response: { filename: string; text: string } };
   allowUnsigned: { request: { origin: string; allow: boolean }; response: string[] };
+  getSiteWarning: { request: Record<string, never>; response: SiteWarning | null };
+  dismissSiteWarning: { request: { site: string }; response: null };
+  openDetails: { request: { view: 'report' | 'ask' }; response: null };
 };
 
 export type MessageType = keyof Requests;
@@ -124,7 +128,8 @@ export type Message<T extends MessageType = MessageType> = { type: T } & Request
 export type Reply<T extends MessageType> = { ok: true; value: Requests[T]['response'] } | { ok: false; error: string };
 
 const TYPES: ReadonlySet<string> = new Set<MessageType>(['getTabReport', 'getDatasetInfo', 'getSettings', 'setSettings', 'exportLog', 'clearLog',
-  'getDatasetStatus', 'previewUpdate', 'applyUpdate', 'discardUpdate', 'rollbackDataset', 'resetDataset', 'exportDataset', 'allowUnsigned']);
+  'getDatasetStatus', 'previewUpdate', 'applyUpdate', 'discardUpdate', 'rollbackDataset', 'resetDataset', 'exportDataset', 'allowUnsigned',
+  'getSiteWarning', 'dismissSiteWarning', 'openDetails']);
 
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && TYPES.has((value as { type?: unknown }).type as string);
@@ -148,7 +153,7 @@ export function isExtensionPage(sender: SenderLike, extensionId: string, extensi
  * The only messages this extension's content scripts may send. A content script runs beside the page's own code,
  * so whatever it may ask, a hostile page may make it ask: reading logs and changing settings stay out.
  */
-export const CONTENT_SCRIPT_ALLOWED: ReadonlySet<MessageType> = new Set<MessageType>([]);
+export const CONTENT_SCRIPT_ALLOWED: ReadonlySet<MessageType> = new Set<MessageType>(['getSiteWarning', 'dismissSiteWarning', 'openDetails']);
 
 /** A content script of this extension: our id, sent from a tab whose page is not one of ours. */
 export function isOwnContentScript(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {

@@ -13,7 +13,7 @@ import {
   type SenderLike,
 } from '@/data/protocol';
 
-export type Handlers = { [T in MessageType]: (msg: Message<T>) => Promise<Requests[T]['response']> };
+export type Handlers = { [T in MessageType]: (msg: Message<T>, sender: SenderLike) => Promise<Requests[T]['response']> };
 
 const REFUSED = 'Refused: only Borderline\u2019s own pages may ask.';
 
@@ -25,14 +25,14 @@ export function listen(handlers: Handlers, contentScriptAllowed: ReadonlySet<Mes
       if (!allowed) return Promise.resolve({ ok: false, error: REFUSED });
     }
     if (!isMessage(msg)) return Promise.resolve({ ok: false, error: 'Unknown message.' });
-    return answer(handlers, msg);
+    return answer(handlers, msg, sender);
   });
 }
 
-async function answer<T extends MessageType>(handlers: Handlers, msg: Message<T>): Promise<Reply<T>> {
+async function answer<T extends MessageType>(handlers: Handlers, msg: Message<T>, sender: SenderLike): Promise<Reply<T>> {
   try {
-    const handler = handlers[msg.type] as (m: Message<T>) => Promise<Requests[T]['response']>;
-    return { ok: true, value: await handler(msg) };
+    const handler = handlers[msg.type] as (m: Message<T>, s: SenderLike) => Promise<Requests[T]['response']>;
+    return { ok: true, value: await handler(msg, sender) };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }

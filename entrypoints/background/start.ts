@@ -2,7 +2,7 @@
 // woken by an event only delivers it to listeners that exist by the end of the first turn; the handlers then wait
 // for `ready` (database open, tab states restored), in the order the events arrived.
 import { browser, type Browser } from 'wxt/browser';
-import type { Settings } from '@/data/protocol';
+import type { SenderLike, Settings } from '@/data/protocol';
 import { maxLevel } from '@/data/risk';
 import { showBadge } from './badge';
 import { datasetControl, loadStoredEngine, scheduleAutoUpdate, UPDATE_ALARM, type DatasetControlDeps } from './dataset-control';
@@ -14,6 +14,7 @@ import { listen } from './messages';
 import { buildTabReport } from './report';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES, RetentionScheduler } from './retention';
 import { defaultSettings, loadSettings, saveSettings } from './settings';
+import { dismissSite, siteWarningFor } from './site-warning';
 import { TabTracker } from './tab-tracker';
 
 export interface Background {
@@ -22,6 +23,12 @@ export interface Background {
 
 /** Test seams for the updater: a fake server and a test key pair. */
 export type UpdaterOptions = Pick<DatasetControlDeps, 'fetch' | 'timeoutMs' | 'trusted'>;
+
+function senderTab(sender: SenderLike): number {
+  const id = (sender.tab as { id?: number } | undefined)?.id;
+  if (typeof id !== 'number') throw new Error('This message must come from a tab.');
+  return id;
+}
 
 export function startBackground(dbName?: string, updater: UpdaterOptions = {}): Background {
   // Replaced when an update, rollback or reset applies; until the stored dataset loads, the bundled one answers.
@@ -261,6 +268,23 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
       const { db, tracker } = await ready;
       await events;
       return { deleted: await clearLogScope(db, tracker, scope) };
+    },
+    // Content-script messages: the tab is the sender's own, never one named in the message.
+    async getSiteWarning(_msg, sender) {
+      const { tracker } = await ready;
+      await events;
+      return siteWarningFor(tracker.get(senderTab(sender)), engine, settings);
+    },
+    async dismissSiteWarning({ site }, sender) {
+      const { tracker } = await ready;
+      if (tracker.get(senderTab(sender))?.site !== site) throw new Error('A page may only dismiss its own site.');
+      await dismissSite(site);
+      return null;
+    },
+    async openDetails({ view }, sender) {
+      const tabId = senderTab(sender);
+      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tabId}${view === 'ask' ? '&view=ask' : ''}`) });
+      return null;
     },
     ...datasets.handlers,
   });

@@ -21,8 +21,8 @@ beforeEach(() => {
 });
 
 describe('message senders', () => {
-  it('lets a content script send nothing until a message is allowed', async () => {
-    expect([...CONTENT_SCRIPT_ALLOWED]).toEqual([]);
+  it('lets a content script send only the in-page warning\'s three messages', async () => {
+    expect([...CONTENT_SCRIPT_ALLOWED].sort()).toEqual(['dismissSiteWarning', 'getSiteWarning', 'openDetails']);
     listen(handlers);
     for (const type of ['getTabReport', 'getSettings', 'setSettings', 'exportLog', 'clearLog', 'getDatasetInfo']) {
       expect(await ask({ type }, CONTENT_SCRIPT)).toEqual({ ok: false, error: expect.stringMatching(/Refused/) });

@@ -1,0 +1,60 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { WarningBanner } from '@/components/WarningBanner';
+import type { MessageKey } from '@/data/i18n';
+import { createClient } from '@/data/protocol';
+import { freeCorner, pin } from './corner';
+import './banner.css';
+
+// The in-page warning: top frame only, once per site visit (the background decides), in a closed shadow root so the
+// page can neither style nor read it, and nothing is left on `window`.
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    if (window.top !== window) return;
+    const send = createClient((msg) => browser.runtime.sendMessage(msg));
+    const warning = await send('getSiteWarning', {}).catch(() => null);
+    if (!warning || ctx.isInvalid) return;
+    const t = (key: MessageKey, subs?: string[]) => browser.i18n.getMessage(key, subs);
+    const ui = await createShadowRootUi(ctx, {
+      name: 'borderline-warning',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      mode: 'closed',
+      isolateEvents: true,
+      onMount(container, _shadow, host) {
+        const close = () => ui.remove();
+        render(
+          <WarningBanner
+            warning={warning}
+            t={t}
+            lang={browser.i18n.getUILanguage()}
+            onDetails={() => void send('openDetails', { view: 'report' })}
+            onAsk={() => void send('openDetails', { view: 'ask' })}
+            onDismiss={() => void send('dismissSiteWarning', { site: warning.site }).finally(close)}
+            onClose={close}
+          />,
+          container,
+        );
+        const place = () => {
+          const box = container.firstElementChild?.getBoundingClientRect();
+          const corner = box && freeCorner(host, box.width, box.height);
+          container.firstElementChild?.classList.toggle('collapsed', !corner);
+          pin(host, corner ?? 'bottom-right');
+        };
+        place();
+        ctx.addEventListener(window, 'resize', place);
+        return container;
+      },
+      onRemove(container) {
+        if (container) render(null, container);
+      },
+    });
+    ui.mount();
+  },
+});

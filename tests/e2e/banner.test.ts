@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, launchExtension, warmUp, type ExtensionBrowser } from './browser';
+import { shadowProbe } from './shadow';
+import { startShopServer, type ShopServer } from './shop-server';
+
+let server: ShopServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startShopServer();
+  browser = await launchExtension({ port: server.port });
+  await warmUp(browser);
+  await setSettings({ jurisdiction: 'EEA' }); // headless Chromium says en-US, which would mean US rules
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const hasHost = (page: import('playwright-core').Page) => page.locator('borderline-warning').count();
+
+async function setSettings(settings: Record<string, unknown>) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=0`);
+  const reply = await page.evaluate((s) => chrome.runtime.sendMessage({ type: 'setSettings', settings: s }), settings);
+  expect(reply.ok).toBe(true);
+  await page.close();
+}
+declare const chrome: any;
+
+describe('in-page warning', () => {
+  it('warns on the Temu demo page with who, where and the complaint, without covering its controls', async () => {
+    const { page } = await browser.visit('http://www.temu.com/');
+    await eventually(() => hasHost(page), (n) => n === 1);
+    const probe = await shadowProbe(page);
+    const text = await eventually(() => probe.text('banner'), (t) => t !== null);
+    expect(text).toMatch(/High risk/);
+    expect(await probe.text('banner-company')).toBe('Run by Temu (owner: PDD Holdings Inc.).');
+    expect(await probe.text('banner-destinations')).toMatch(/third countries it does not name/);
+    expect(await probe.text('banner-action')).toMatch(/complaint pending: Datenschutzbehörde, Austria, Jan 2025/);
+    const banner = (await probe.rect('banner'))!;
+    const button = (await page.getByRole('button', { name: 'Add to cart' }).boundingBox())!;
+    const overlaps = banner.x < button.x + button.width && button.x < banner.x + banner.width && banner.y < button.y + button.height && button.y < banner.y + banner.height;
+    expect(overlaps).toBe(false);
+    // Nothing on the page's own window, and the banner's styles stay in its shadow root.
+    expect(await page.evaluate(() => Object.keys(window).filter((k) => /borderline|preact|wxt|__/i.test(k)))).toEqual([]);
+    expect(await page.evaluate(() => document.querySelector('borderline-warning')?.shadowRoot ?? null)).toBeNull();
+    await page.close();
+  });
+
+  it('shows once per site visit, not on every page inside the site', async () => {
+    const { page } = await browser.visit('http://www.temu.com/');
+    await eventually(() => hasHost(page), (n) => n === 1);
+    await page.goto('http://www.temu.com/?page=2', { waitUntil: 'load' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await hasHost(page)).toBe(0);
+    await page.close();
+  });
+
+  it('never appears on a neutral site', async () => {
+    const { page } = await browser.visit('http://www.example.org/');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await hasHost(page)).toBe(0);
+    await page.close();
+  });
+
+  it('is keyboard reachable and "Dismiss for this site" persists across reloads', async () => {
+    const { page } = await browser.visit('http://www.shein.com/');
+    await eventually(() => hasHost(page), (n) => n === 1);
+    const probe = await shadowProbe(page);
+    await eventually(() => probe.text('banner'), (t) => t !== null);
+    // Tab from the page into the banner: its first control is reachable without a mouse.
+    let reached = false;
+    for (let i = 0; i < 6 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() === 'borderline-warning');
+    }
+    expect(reached).toBe(true);
+    await probe.click('banner-dismiss');
+    await eventually(() => hasHost(page), (n) => n === 0);
+    await page.reload({ waitUntil: 'load' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await hasHost(page)).toBe(0);
+    await page.close();
+  });
+
+  it('is turned off by the setting', async () => {
+    await setSettings({ inPageWarning: false });
+    const { page } = await browser.visit('http://www.temu.com/?off');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await hasHost(page)).toBe(0);
+    await page.close();
+    await setSettings({ inPageWarning: true });
+  });
+});
