@@ -182,6 +182,16 @@ describe('the popup on the Temu demo page', () => {
     await popup.screenshot({ path: `${SHOTS}/popup-temu-dark.png`, fullPage: true });
     await popup.emulateMedia({ colorScheme: 'light' });
   });
+
+  it('clears this page’s log after a confirmation and shows the reloaded, empty log', async () => {
+    await popup.getByTestId('clear-log').click();
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    expect(await popup.getByTestId('log-row').count()).toBeGreaterThan(0);
+    await popup.getByTestId('clear-confirm-yes').click();
+    await popup.getByTestId('log-empty').waitFor();
+    expect(await popup.getByTestId('log-note').textContent()).toMatch(/^Cleared \d+ requests?\.$/);
+    expect(await popup.getByTestId('log-row').count()).toBe(0);
+  });
 });
 
 describe('the popup on the other demo pages', () => {
