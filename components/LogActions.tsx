@@ -7,6 +7,8 @@ export interface LogActionsProps {
   onExport: (format: ExportFormat) => Promise<number>;
   /** Resolves with the number of rows deleted; the caller reloads the report. */
   onClear: () => Promise<number>;
+  /** Loads the report again: the page may have sent more since the log opened. */
+  onRefresh?: () => Promise<void>;
   /** Where the full-tab log lives; absent when this already is the full tab. */
   fullTabHref?: string;
   disabled?: boolean;
@@ -20,6 +22,9 @@ const TEXT = {
   confirm: 'Yes, clear it',
   cancel: 'Cancel',
   confirmQuestion: 'Delete this page’s logged requests? This cannot be undone.',
+  refresh: 'Refresh',
+  refreshed: 'Log refreshed.',
+  refreshFailed: (m: string) => `Could not refresh: ${m}`,
   openTab: 'Open the log in a tab',
   newTab: ' (opens in a new tab)',
   exported: (n: number) => `Exported ${n} request${n === 1 ? '' : 's'}.`,
@@ -33,7 +38,7 @@ type Note = { kind: 'ok' | 'error'; text: string } | null;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Export and clear go through the background; a failure is shown next to the buttons, never thrown. */
-export function LogActions({ onExport, onClear, fullTabHref, disabled }: LogActionsProps) {
+export function LogActions({ onExport, onClear, onRefresh, fullTabHref, disabled }: LogActionsProps) {
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState<Note>(null);
@@ -72,6 +77,11 @@ export function LogActions({ onExport, onClear, fullTabHref, disabled }: LogActi
         {!confirming && (
           <button type="button" disabled={busy || disabled} onClick={() => setConfirming(true)} data-testid="clear-log">
             {TEXT.clear}
+          </button>
+        )}
+        {onRefresh && (
+          <button type="button" disabled={busy} onClick={() => run(async () => (await onRefresh(), TEXT.refreshed), TEXT.refreshFailed)} data-testid="refresh-log">
+            {TEXT.refresh}
           </button>
         )}
         {fullTabHref && (

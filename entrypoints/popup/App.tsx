@@ -25,15 +25,13 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function App({ load, exportLog, clearLog, save, view, onReady }: AppProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const reported = useRef(false);
-  const reload = useCallback(
-    () =>
-      load().then(
-        (report) => setState({ kind: 'ready', report }),
-        (e: unknown) => setState({ kind: 'error', message: messageOf(e) }),
-      ),
-    [load],
-  );
-  useEffect(() => void reload(), [reload]);
+  /** Rejects on failure, so a refresh or a clear can say what went wrong next to its button. */
+  const refresh = useCallback(async () => {
+    const report = await load();
+    setState({ kind: 'ready', report });
+  }, [load]);
+  const start = useCallback(() => refresh().catch((e: unknown) => setState({ kind: 'error', message: messageOf(e) })), [refresh]);
+  useEffect(() => void start(), [start]);
   useEffect(() => {
     if (state.kind === 'ready' && !reported.current) {
       reported.current = true;
@@ -48,7 +46,7 @@ export function App({ load, exportLog, clearLog, save, view, onReady }: AppProps
         message={state.message}
         onRetry={() => {
           setState({ kind: 'loading' });
-          void reload();
+          void start();
         }}
       />
     );
@@ -63,9 +61,10 @@ export function App({ load, exportLog, clearLog, save, view, onReady }: AppProps
     },
     async onClear() {
       const { deleted } = await clearLog(report.tabId);
-      await reload();
+      await refresh();
       return deleted;
     },
+    onRefresh: refresh,
     ...(view === 'popup' ? { fullTabHref: `popup.html?tabId=${report.tabId}&view=log` } : {}),
   };
   return view === 'log' ? <LogPageView report={report} logActions={logActions} /> : <TabReportView report={report} logActions={logActions} />;

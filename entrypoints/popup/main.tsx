@@ -14,6 +14,7 @@ const send = createClient((msg) => browser.runtime.sendMessage(msg));
 const params = new URLSearchParams(location.search);
 const view: View = params.get('view') === 'log' ? 'log' : 'popup';
 document.documentElement.dataset.view = view;
+if (view === 'log') document.title = 'Borderline: request log';
 
 /** `popup.html?tabId=N` shows tab N (the popup opened as a page, or the full-tab log); otherwise the active tab. */
 async function targetTab(): Promise<number> {

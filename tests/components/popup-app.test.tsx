@@ -73,4 +73,13 @@ describe('popup App states', () => {
     expect(screen.queryByTestId('open-log-tab')).toBeNull();
     expect(screen.queryByTestId('section-nav')).toBeNull();
   });
+
+  it('refreshes the log with what the page sent since it opened', async () => {
+    const load = vi.fn().mockResolvedValueOnce(temuReport({ requests: [] })).mockResolvedValueOnce(temuReport());
+    render(<App {...props(load, { view: 'log' })} />);
+    await screen.findByTestId('log-empty');
+    fireEvent.click(screen.getByTestId('refresh-log'));
+    await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(4));
+    expect(screen.getByTestId('log-note').textContent).toBe('Log refreshed.');
+  });
 });
