@@ -14,6 +14,8 @@ export interface ThirdParty {
   hosts: string[];
   /** Belongs to the same group as the site itself (its CDN, its API). */
   sameGroupAsSite: boolean;
+  /** Where this company's servers answered from (ISO codes, or "local"): observed, not where data ends up. */
+  serversSeen?: string[];
 }
 
 export interface UnknownHost {
@@ -76,7 +78,9 @@ export interface TabReport {
   siteAssessment: CompanyAssessment | null;
   thirdParties: ThirdParty[];
   unknownThirdParties: UnknownHost[];
-  requests: LogRow[];
+  requests: (LogRow & { serverCountry?: string })[];
+  /** Server countries observed for the site's own company. */
+  siteServersSeen?: string[];
   dataset: DatasetInfo;
 }
 

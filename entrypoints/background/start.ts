@@ -12,6 +12,7 @@ import { openLogDB, writeBatch, type LogDB, type TabState } from './log-db';
 import { buildLogExport, clearLogScope } from './log-export';
 import { listen } from './messages';
 import { buildTabReport } from './report';
+import { addServerLocations } from './server-location';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES, RetentionScheduler } from './retention';
 import { defaultSettings, loadSettings, saveSettings } from './settings';
 import { dismissSite, siteWarningFor } from './site-warning';
@@ -152,9 +153,11 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
     void ready.then(() => datasets.automatic()).catch((e) => console.error('Borderline: scheduled dataset check failed', e));
   });
 
+  const ownOrigin = browser.runtime.getURL('/');
   browser.webRequest.onBeforeRequest.addListener(
     (d: Browser.webRequest.OnBeforeRequestDetails) => {
       if (d.tabId < 0) return undefined; // the browser's own and other extensions' requests
+      if (d.url.startsWith(ownOrigin)) return undefined; // our content script's own files are not the page's traffic
       const firefoxIncognito = (d as { incognito?: boolean }).incognito;
       const observe = (tracker: TabTracker, isPrivate: boolean) => {
         if (isPrivate) tracker.setPrivate(d.tabId);
@@ -238,7 +241,7 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
       const { tracker } = await ready;
       await events;
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
-      return buildTabReport(await tracker.pageRows(tabId), engine, settings.jurisdiction, tabId, tracker.get(tabId), tab?.url);
+      return addServerLocations(await buildTabReport(await tracker.pageRows(tabId), engine, settings.jurisdiction, tabId, tracker.get(tabId), tab?.url));
     },
     async getDatasetInfo() {
       return engine.info;

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, launchExtension, warmUp, type ExtensionBrowser } from './browser';
+import { startShopServer, type ShopServer } from './shop-server';
+
+declare const chrome: any;
+let server: ShopServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startShopServer();
+  browser = await launchExtension({ port: server.port });
+  await warmUp(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('observed server location', () => {
+  it('shows requests to the local demo shop as local, per row and per company', async () => {
+    const { tabId } = await browser.visit('http://www.temu.com/');
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    const report = await eventually(
+      () => page.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabReport', tabId: id }), tabId),
+      (r: any) => r.ok && r.value.requests.filter((x: any) => x.ip).length >= 4,
+    );
+    const rows = report.value.requests as { host: string; ip?: string; serverCountry?: string }[];
+    const withIp = rows.filter((r) => r.ip);
+    expect(withIp.length).toBeGreaterThanOrEqual(4);
+    for (const r of withIp) expect(r, r.host).toMatchObject({ ip: '127.0.0.1', serverCountry: 'local' });
+    expect(report.value.siteServersSeen).toEqual(['local']);
+    const tencent = report.value.thirdParties.find((t: any) => t.assessment.company.id === 'tencent');
+    expect(tencent.serversSeen).toEqual(['local']);
+    await page.close();
+  });
+});
