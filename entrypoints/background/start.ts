@@ -147,7 +147,7 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
     }
   };
 
-  const datasets = datasetControl({ store: datasetStore, engine: () => engine, install, settings: () => settings, ...updater });
+  const datasets = datasetControl({ store: ready.then(() => datasetStore), engine: () => engine, install, settings: () => settings, ...updater });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== UPDATE_ALARM) return;
     void ready.then(() => datasets.automatic()).catch((e) => console.error('Borderline: scheduled dataset check failed', e));
@@ -244,6 +244,7 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
       return addServerLocations(await buildTabReport(await tracker.pageRows(tabId), engine, settings.jurisdiction, tabId, tracker.get(tabId), tab?.url));
     },
     async getDatasetInfo() {
+      await ready; // a message that wakes the worker must not see the bundled data while the stored one loads
       return engine.info;
     },
     async getSettings() {
