@@ -45,12 +45,62 @@ const ASSET_HOSTS = new Set([
   'analytics.tiktok.com',
 ]);
 
+/** The burst page's host, and the 20 dataset hosts it spreads its requests over. */
+export const BURST_HOST = 'www.burst-test.example';
+export const BURST_HOSTS = [
+  'img.kwcdn.com',
+  'aimg.kwcdn.com',
+  'bugly.qq.com',
+  'img.ltwebstatic.com',
+  'sc.ltwebstatic.com',
+  'analytics.tiktok.com',
+  'p16.tiktokcdn.com',
+  'api.pangle-ads.com',
+  'mon.bytedance.net',
+  'p3.douyinpic.com',
+  's3.toutiaoimg.com',
+  'ae01.aliexpress.com',
+  'log.umeng.com',
+  'oss.aliyuncs.com',
+  'cdn.alipay.com',
+  'img.pddpic.com',
+  'cdn.myqcloud.com',
+  'static.hihonor.com',
+  'hm.baidu.com',
+  'cdn.getui.com',
+];
+for (const host of BURST_HOSTS) ASSET_HOSTS.add(host);
+
+/**
+ * `/?n=N` fires N requests, images and fetches in turn, each to a new URL on one of BURST_HOSTS; `window.burst`
+ * counts the fired, settled and failed ones, and the title turns "done" when all have settled.
+ */
+function burstPage(req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://x');
+  if (url.pathname !== '/') return void res.writeHead(404).end();
+  const n = Number(url.searchParams.get('n') ?? 2000);
+  // The empty icon keeps Chromium from fetching /favicon.ico, so the page's log has an exact count.
+  html(`<!doctype html><meta charset="utf-8"><title>burst</title><link rel="icon" href="data:,"><script>
+const hosts = ${JSON.stringify(BURST_HOSTS)};
+const burst = (window.burst = { fired: 0, settled: 0, failed: 0 });
+const settle = () => { if (++burst.settled === ${n}) document.title = 'done'; };
+const fail = () => { burst.failed++; settle(); };
+for (let i = 0; i < ${n}; i++) {
+  const src = 'http://' + hosts[i % hosts.length] + '/burst/' + i + '.png';
+  if (i % 2) fetch(src, { mode: 'no-cors' }).then(settle, fail);
+  else { const img = new Image(); img.onload = settle; img.onerror = fail; img.src = src; }
+  burst.fired++;
+}
+</script>`)(req, res);
+}
+
 export async function startShopServer(port = 0): Promise<ShopServer> {
   const routes = new Map<string, Handler>();
   const server: Server = createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const extra = routes.get(host);
     if (extra) return extra(req, res);
+    if (host === BURST_HOST) return burstPage(req, res);
     const page = PAGE_HOSTS[host];
     if (page && (req.url === '/' || req.url?.startsWith('/?'))) return html(site(page))(req, res);
     if (page || ASSET_HOSTS.has(host)) return asset(req, res);
