@@ -108,7 +108,9 @@ export class RiskModel {
   /** Actions where the user's area has a say, about transfers, come first: an EEA user learns of the Austrian
    *  complaint before a Kentucky lawsuit. Ties go to the newest (the list is sorted newest first). */
   mostRelevantAction(actions: Action[], jurisdiction: Jurisdiction): Action | undefined {
-    const score = (a: Action) => (this.inArea(a.jurisdiction, jurisdiction) ? 2 : 0) + (a.topics.includes('transfers') ? 1 : 0);
+    // A decided fine or order outweighs an open complaint of the same standing, but never a closer or more relevant one.
+    const score = (a: Action) =>
+      (this.inArea(a.jurisdiction, jurisdiction) ? 4 : 0) + (a.topics.includes('transfers') ? 2 : 0) + (DECIDED_KINDS.has(a.kind) ? 1 : 0);
     let best: Action | undefined;
     for (const a of actions) if (best === undefined || score(a) > score(best)) best = a;
     return best;
@@ -152,10 +154,13 @@ export class RiskModel {
     const reasons: Reason[] = [];
     if (named.length) {
       const statusWord = jurisdiction === 'US' ? 'countries of concern under US rules' : 'countries without an adequacy decision';
-      reasons.push({
-        code: 'concern-destinations',
-        text: `${who} discloses that data may go to ${listNames(named.map(countryName))}: ${statusWord}.`,
-      });
+      // Say who says so: a company's own disclosure reads differently from a complainant's reading of its policy.
+      const by = current.filter((d) => d.status !== 'unspecified').map((d) => d.destination.statedBy);
+      const places = listNames(named.map(countryName));
+      const text = by.includes('company')
+        ? `${who} discloses that data may go to ${places}: ${statusWord}.`
+        : `${by.includes('regulator') ? 'A regulator' : by.includes('court') ? 'A court' : 'A complaint'} says ${who}'s data may go to ${places}: ${statusWord}.`;
+      reasons.push({ code: 'concern-destinations', text });
     }
     if (unspecified) {
       reasons.push({
@@ -190,6 +195,8 @@ export class RiskModel {
   }
 }
 
+const DECIDED_KINDS: ReadonlySet<Action['kind']> = new Set(['fine', 'order', 'settlement']);
+
 const KIND_WORDS: Record<Action['kind'], string> = {
   complaint: 'complaint',
   fine: 'fine',
@@ -217,5 +224,6 @@ export const placeName = (jurisdiction: string) => (jurisdiction === 'EU' ? 'Eur
 export function describeAction(a: Action): string {
   const about = a.topics.includes('transfers') ? ' about data transfers' : '';
   const amount = a.amount && (a.kind === 'fine' || a.kind === 'settlement') ? ` of ${a.amount}` : '';
-  return `A ${KIND_WORDS[a.kind]}${amount}${about} ${STATUS_WORDS[a.status]} (${a.authority}, ${placeName(a.jurisdiction)}, ${monthYear(a.date)})`;
+  const kind = KIND_WORDS[a.kind];
+  return `${/^[aeiou]/.test(kind) ? 'An' : 'A'} ${kind}${amount}${about} ${STATUS_WORDS[a.status]} (${a.authority}, ${placeName(a.jurisdiction)}, ${monthYear(a.date)})`;
 }

@@ -96,3 +96,21 @@ describe('most relevant action', () => {
     expect(risk.mostRelevantAction(actions, j)?.id).toBe(id);
   });
 });
+
+describe('reasons in plain words', () => {
+  it('leads TikTok with the DPC fine over newer open cases, for EEA users', () => {
+    const a = risk.assess('tiktok', 'EEA')!;
+    expect(risk.mostRelevantAction(a.actions, 'EEA')?.id).toBe('dpc-2025-tiktok-transfers');
+    expect(a.reasons.map((r) => r.text).join(' ')).toMatch(/An? fine of €530m .* about data transfers is under appeal \(Data Protection Commission, Ireland/);
+  });
+
+  it('says who states a destination: a complaint is not a disclosure', () => {
+    const text = risk.assess('xiaomi', 'EEA')!.reasons[0]!.text;
+    expect(text).toMatch(/^A complaint says Xiaomi Corporation's data may go to China/);
+    expect(text).not.toMatch(/discloses/);
+  });
+
+  it('uses "An" before a vowel', () => {
+    expect(risk.assess('general-motors', 'EEA')!.reasons.map((r) => r.text).join(' ')).toMatch(/\bAn order\b/);
+  });
+});
