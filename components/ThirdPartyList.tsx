@@ -1,5 +1,5 @@
 import type { ThirdParty, UnknownHost } from '@/data/protocol';
-import type { Jurisdiction } from '@/data/risk';
+import { CONCERNING, type AssessedDestination, type DestinationStatus, type Jurisdiction } from '@/data/risk';
 import type { Role } from '@/data/schema';
 import { destinationName, DestinationStatusText } from './DestinationList';
 import { RiskBadge } from './RiskBadge';
@@ -30,6 +30,24 @@ const TEXT = {
   more: (n: number) => `, and ${n} more`,
 };
 
+interface StatusGroup {
+  status: DestinationStatus;
+  scope?: string;
+  countries: string[];
+}
+
+/** One line per status, the concerning ones first: twelve countries read as two or three lines, not twelve. */
+function byStatus(destinations: AssessedDestination[]): StatusGroup[] {
+  const groups = new Map<string, StatusGroup>();
+  for (const d of destinations) {
+    if (!d.current) continue;
+    const key = `${d.status}|${d.scope ?? ''}`;
+    const g = groups.get(key) ?? groups.set(key, { status: d.status, scope: d.scope, countries: [] }).get(key)!;
+    if (!g.countries.includes(d.destination.country)) g.countries.push(d.destination.country);
+  }
+  return [...groups.values()].sort((x, y) => Number(CONCERNING.has(y.status)) - Number(CONCERNING.has(x.status)));
+}
+
 export interface ThirdPartyListProps {
   thirdParties: ThirdParty[];
   unknown: UnknownHost[];
@@ -45,8 +63,7 @@ export function ThirdPartyList({ thirdParties, unknown, jurisdiction }: ThirdPar
       <ul class="third-parties">
         {thirdParties.map((tp) => {
           const a = tp.assessment;
-          const seen = new Set<string>();
-          const destinations = a.destinations.filter((d) => d.current && !seen.has(d.destination.country) && seen.add(d.destination.country));
+          const groups = byStatus(a.destinations);
           return (
             <li data-testid="third-party" data-company={a.company.id}>
               <div class="tp-head">
@@ -61,13 +78,13 @@ export function ThirdPartyList({ thirdParties, unknown, jurisdiction }: ThirdPar
                 {TEXT.hosts}
                 {tp.hosts.join(', ')}
               </div>
-              {destinations.length > 0 ? (
+              {groups.length > 0 ? (
                 <div class="detail">
                   {TEXT.destinations}
                   <ul class="inline-list">
-                    {destinations.map((d) => (
-                      <li>
-                        {destinationName(d.destination.country)} <DestinationStatusText status={d.status} scope={d.scope} jurisdiction={jurisdiction} />
+                    {groups.map((g) => (
+                      <li data-testid="third-party-destinations" data-status={g.status}>
+                        <DestinationStatusText status={g.status} scope={g.scope} jurisdiction={jurisdiction} />: {g.countries.map(destinationName).join(', ')}
                       </li>
                     ))}
                   </ul>

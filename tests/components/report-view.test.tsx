@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RiskBadge } from '@/components/RiskBadge';
 import { TabReportView } from '@/components/TabReportView';
 import { DestinationList } from '@/components/DestinationList';
+import { ThirdPartyList } from '@/components/ThirdPartyList';
 import { LEVELS, type AssessedDestination } from '@/data/risk';
 import { neutralReport, risk, temuReport } from './report-fixture';
 
@@ -109,5 +110,24 @@ describe('DestinationList history', () => {
     const changes = screen.getByTestId('destination-changes');
     expect(changes.hasAttribute('open')).toBe(true);
     expect(changes.textContent).toMatch(/2023-05-17 ended: China \(transfer\).*2020-07-29 disclosed: China \(transfer\)/);
+  });
+});
+
+describe('ThirdPartyList', () => {
+  it('groups a company’s destinations by status, the concerning ones first, each country once', () => {
+    const tiktok = risk.assess('tiktok', 'EEA')!;
+    render(
+      <ThirdPartyList
+        thirdParties={[{ assessment: tiktok, requests: 3, roles: ['analytics', 'cdn'], hosts: ['analytics.tiktok.com'], sameGroupAsSite: false }]}
+        unknown={[]}
+        jurisdiction="EEA"
+      />,
+    );
+    const groups = screen.getAllByTestId('third-party-destinations');
+    expect(groups[0]!.dataset.status).toBe('no-adequacy');
+    expect(groups[0]!.textContent).toMatch(/no adequacy decision for EEA users: .*China/);
+    const countries = groups.flatMap((g) => g.textContent!.split(': ')[1]!.split(', '));
+    expect(new Set(countries).size).toBe(countries.length);
+    expect(screen.getByTestId('third-party-summary').textContent).toBe('3 requests · analytics, CDN');
   });
 });

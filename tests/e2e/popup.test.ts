@@ -185,7 +185,8 @@ describe('the popup on the Temu demo page', () => {
 
   it('clears this page’s log after a confirmation and shows the reloaded, empty log', async () => {
     await popup.getByTestId('clear-log').click();
-    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    // Focus moves to Cancel after the confirmation renders, so a second Enter cannot delete the log.
+    await popup.waitForFunction(() => document.activeElement?.textContent === 'Cancel', undefined, { timeout: 5_000 });
     expect(await popup.getByTestId('log-row').count()).toBeGreaterThan(0);
     await popup.getByTestId('clear-confirm-yes').click();
     await popup.getByTestId('log-empty').waitFor();
