@@ -65,7 +65,7 @@ export function RequestLog({ rows, companyName, actions, tall }: RequestLogProps
 
   return (
     <div class={`request-log-view${tall ? ' tall' : ''}`} data-testid="request-log-view">
-      {actions && <LogActions {...actions} disabled={rows.length === 0} />}
+      {actions && <LogActions {...actions} disabled={rows.length === 0 && !actions.scopes} />}
       {rows.length === 0 ? (
         <p class="muted" data-testid="log-empty">{TEXT.empty}</p>
       ) : (

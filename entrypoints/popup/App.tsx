@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { LogExport, TabReport } from '@/data/protocol';
-import type { ExportFormat, LogActionsProps } from '@/components/LogActions';
+import type { LogExport, LogScope, TabReport } from '@/data/protocol';
+import type { ExportFormat, LogActionsProps, LogScopeChoice } from '@/components/LogActions';
 import { LogPageView } from '@/components/LogPageView';
 import { ErrorState, LoadingState, RestrictedState } from '@/components/StateViews';
 import { TabReportView } from '@/components/TabReportView';
@@ -9,8 +9,8 @@ export type View = 'popup' | 'log';
 
 export interface AppProps {
   load: () => Promise<TabReport>;
-  exportLog: (tabId: number, format: ExportFormat) => Promise<LogExport>;
-  clearLog: (tabId: number) => Promise<{ deleted: number }>;
+  exportLog: (scope: LogScope, format: ExportFormat) => Promise<LogExport>;
+  clearLog: (scope: LogScope) => Promise<{ deleted: number }>;
   /** Hands the exported file to the user (a download in the page). */
   save: (file: LogExport) => void;
   view: View;
@@ -21,6 +21,24 @@ export interface AppProps {
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: TabReport };
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+const TEXT = {
+  page: 'This page',
+  site: (site: string) => `All of ${site}`,
+  all: 'Everything logged',
+};
+
+/** The popup acts on the page it shows; the full-tab log also offers the whole site and everything. */
+function scopesFor(report: TabReport, view: View): { choices?: LogScopeChoice[]; scopeOf: (id: string) => LogScope } {
+  const scopes: Record<string, LogScope> = { page: { tabId: report.tabId }, all: { all: true } };
+  if (report.site) scopes.site = { site: report.site };
+  const scopeOf = (id: string) => scopes[id] ?? { tabId: report.tabId };
+  if (view === 'popup') return { scopeOf };
+  const choices: LogScopeChoice[] = [{ id: 'page', label: TEXT.page }];
+  if (report.site) choices.push({ id: 'site', label: TEXT.site(report.site) });
+  choices.push({ id: 'all', label: TEXT.all });
+  return { choices, scopeOf };
+}
 
 export function App({ load, exportLog, clearLog, save, view, onReady }: AppProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -53,14 +71,16 @@ export function App({ load, exportLog, clearLog, save, view, onReady }: AppProps
   const { report } = state;
   if (report.restricted) return <RestrictedState url={report.url} />;
 
+  const { choices, scopeOf } = scopesFor(report, view);
   const logActions: LogActionsProps = {
-    async onExport(format) {
-      const file = await exportLog(report.tabId, format);
+    ...(choices ? { scopes: choices } : {}),
+    async onExport(format, scope) {
+      const file = await exportLog(scopeOf(scope), format);
       save(file);
       return file.rows;
     },
-    async onClear() {
-      const { deleted } = await clearLog(report.tabId);
+    async onClear(scope) {
+      const { deleted } = await clearLog(scopeOf(scope));
       await refresh();
       return deleted;
     },

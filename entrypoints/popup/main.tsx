@@ -34,8 +34,8 @@ render(
   <App
     view={view}
     load={async () => send('getTabReport', { tabId: await targetTab() })}
-    exportLog={(tabId, format) => send('exportLog', { scope: { tabId }, format })}
-    clearLog={(tabId) => send('clearLog', { scope: { tabId } })}
+    exportLog={(scope, format) => send('exportLog', { scope, format })}
+    clearLog={(scope) => send('clearLog', { scope })}
     save={saveFile}
     onReady={markReady}
   />,

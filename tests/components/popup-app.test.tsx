@@ -51,7 +51,7 @@ describe('popup App states', () => {
     render(<App {...props(() => Promise.resolve(temuReport()), { exportLog, save })} />);
     fireEvent.click(await screen.findByTestId('export-csv'));
     await waitFor(() => expect(screen.getByTestId('log-note').textContent).toBe('Exported 4 requests.'));
-    expect(exportLog).toHaveBeenCalledWith(7, 'csv');
+    expect(exportLog).toHaveBeenCalledWith({ tabId: 7 }, 'csv');
     expect(save).toHaveBeenCalledWith(file);
   });
 
@@ -62,7 +62,7 @@ describe('popup App states', () => {
     fireEvent.click(await screen.findByTestId('clear-log'));
     fireEvent.click(screen.getByTestId('clear-confirm-yes'));
     await screen.findByTestId('log-empty');
-    expect(clearLog).toHaveBeenCalledWith(7);
+    expect(clearLog).toHaveBeenCalledWith({ tabId: 7 });
     expect(load).toHaveBeenCalledTimes(2);
   });
 
@@ -72,6 +72,29 @@ describe('popup App states', () => {
     expect(screen.getAllByTestId('log-row')).toHaveLength(4);
     expect(screen.queryByTestId('open-log-tab')).toBeNull();
     expect(screen.queryByTestId('section-nav')).toBeNull();
+  });
+
+  it('lets the full-tab log export and clear the whole site or everything, not only the page', async () => {
+    const file = { filename: 'borderline-log.json', mime: 'application/json' as const, text: '[]', rows: 40 };
+    const exportLog = vi.fn(() => Promise.resolve(file));
+    const clearLog = vi.fn(() => Promise.resolve({ deleted: 40 }));
+    render(<App {...props(() => Promise.resolve(temuReport()), { view: 'log', exportLog, clearLog })} />);
+    const scope = await screen.findByTestId('log-scope');
+    expect([...scope.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['This page', 'All of temu.com', 'Everything logged']);
+    fireEvent.change(scope, { target: { value: 'site' } });
+    fireEvent.click(screen.getByTestId('export-json'));
+    await waitFor(() => expect(exportLog).toHaveBeenCalledWith({ site: 'temu.com' }, 'json'));
+    fireEvent.change(scope, { target: { value: 'all' } });
+    fireEvent.click(screen.getByTestId('clear-log'));
+    expect(screen.getByTestId('clear-confirm').textContent).toMatch(/Delete the logged requests of everything logged\?/);
+    fireEvent.click(screen.getByTestId('clear-confirm-yes'));
+    await waitFor(() => expect(clearLog).toHaveBeenCalledWith({ all: true }));
+  });
+
+  it('offers no scope choice in the popup: it acts on the page it shows', async () => {
+    render(<App {...props(() => Promise.resolve(temuReport()))} />);
+    await screen.findByTestId('export-json');
+    expect(screen.queryByTestId('log-scope')).toBeNull();
   });
 
   it('refreshes the log with what the page sent since it opened', async () => {

@@ -93,7 +93,7 @@ describe('LogActions', () => {
     render(<LogActions onExport={onExport} onClear={() => Promise.resolve(0)} />);
     fireEvent.click(screen.getByTestId('export-csv'));
     await waitFor(() => expect(screen.getByTestId('log-note').textContent).toBe('Could not export: Export is not available yet.'));
-    expect(onExport).toHaveBeenCalledWith('csv');
+    expect(onExport).toHaveBeenCalledWith('csv', 'page');
     expect(screen.getByTestId('log-note').getAttribute('role')).toBe('status');
   });
 
