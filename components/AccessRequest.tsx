@@ -1,23 +1,25 @@
 import { useState } from 'preact/hooks';
 import { buildAccessRequest } from '@/data/access-request';
-import type { Translate } from '@/data/i18n';
 import type { CompanyAssessment } from '@/data/risk';
+import { useI18n } from './i18n';
 
 export interface AccessRequestProps {
   assessment: CompanyAssessment;
-  t: Translate;
   /** Clipboard access is the page's business; the component only asks for it. */
   copy: (text: string) => Promise<void>;
+  /** Left out where a surrounding disclosure already names the company. */
+  hideHeading?: boolean;
 }
 
 /** "Ask them": the prefilled GDPR Art. 15 request, to copy or open as an e-mail draft. */
-export function AccessRequest({ assessment, t, copy }: AccessRequestProps) {
-  const request = buildAccessRequest(assessment, t);
+export function AccessRequest({ assessment, copy, hideHeading }: AccessRequestProps) {
+  const { t, lang } = useI18n();
+  const request = buildAccessRequest(assessment, t, lang);
   const [copied, setCopied] = useState(false);
   const text = `${request.subject}\n\n${request.body}`;
   return (
-    <div class="access-request" data-testid="access-request">
-      <h3>{t('requestHeading', [request.company])}</h3>
+    <div class="access-request" data-testid="access-request" data-company={assessment.company.id}>
+      {!hideHeading && <h3>{t('requestHeading', [request.company])}</h3>}
       <p class="muted">{t('requestIntro')}</p>
       {request.contactNote && (
         <p class="note" data-testid="access-request-contact">

@@ -1,20 +1,15 @@
-import { countryName, type CompanyAssessment } from '@/data/risk';
+import { regionName } from '@/data/locale-format';
+import type { CompanyAssessment } from '@/data/risk';
+import { useI18n } from './i18n';
 import { SourceLinks } from './SourceLinks';
 
 export interface CompanyChainProps {
   assessment: CompanyAssessment;
 }
 
-const TEXT = {
-  ownedBy: ' owned by ',
-  hq: 'Headquarters',
-  hqUnknown: 'not confirmed',
-  controller: 'EEA controller',
-  controllerUnknown: 'not known',
-};
-
 /** Company → parent → … → group, with the group's HQ country and the EEA controller when known. */
 export function CompanyChain({ assessment }: CompanyChainProps) {
+  const { t, lang } = useI18n();
   const { chain } = assessment;
   const controller = chain.flatMap((c) => c.legalEntities).find((e) => e.role === 'eea-controller');
   const top = chain[chain.length - 1]!;
@@ -26,7 +21,7 @@ export function CompanyChain({ assessment }: CompanyChainProps) {
             {i > 0 && (
               <>
                 <span aria-hidden="true"> → </span>
-                <span class="visually-hidden">{TEXT.ownedBy}</span>
+                <span class="visually-hidden"> {t('chainOwnedBy')} </span>
               </>
             )}
             <strong data-testid="company-name">{c.name}</strong>
@@ -34,20 +29,20 @@ export function CompanyChain({ assessment }: CompanyChainProps) {
         ))}
       </p>
       <dl>
-        <dt>{TEXT.hq}</dt>
+        <dt>{t('chainHq')}</dt>
         <dd data-testid="hq">
-          {top.hq ? countryName(top.hq) : TEXT.hqUnknown}
+          {top.hq ? regionName(top.hq, lang) : t('chainHqUnknown')}
           {top.hqNote && <div class="note">{top.hqNote}</div>}
         </dd>
-        <dt>{TEXT.controller}</dt>
+        <dt>{t('chainController')}</dt>
         {controller ? (
           <dd data-testid="eea-controller">
             {controller.name}
-            {controller.country ? ` (${countryName(controller.country)})` : ''}
+            {controller.country ? ` (${regionName(controller.country, lang)})` : ''}
             {controller.note && <div class="note">{controller.note}</div>}
           </dd>
         ) : (
-          <dd class="muted">{TEXT.controllerUnknown}</dd>
+          <dd class="muted">{t('chainControllerUnknown')}</dd>
         )}
       </dl>
       <SourceLinks sources={chain[0]!.sources} asOf={chain[0]!.asOf} confidence={chain[0]!.confidence} />

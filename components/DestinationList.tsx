@@ -1,49 +1,38 @@
-import { countryName, type AssessedDestination, type DestinationStatus, type Jurisdiction } from '@/data/risk';
+import type { MessageKey, Translate } from '@/data/i18n';
+import { regionName } from '@/data/locale-format';
+import { jurisdictionName } from '@/data/localized-text';
+import type { AssessedDestination, DestinationStatus, Jurisdiction } from '@/data/risk';
 import type { Destination } from '@/data/schema';
+import { useI18n, useT } from './i18n';
 import { SourceLinks } from './SourceLinks';
 
-export const DESTINATION_STATUS: Record<DestinationStatus, { word: string; concern: boolean }> = {
-  domestic: { word: 'inside your area', concern: false },
-  adequate: { word: 'adequacy decision', concern: false },
-  partial: { word: 'partial adequacy', concern: false },
-  'no-adequacy': { word: 'no adequacy decision', concern: true },
-  'country-of-concern': { word: 'country of concern', concern: true },
-  unrestricted: { word: 'no US restriction', concern: false },
-  unspecified: { word: 'countries not named', concern: true },
+export const DESTINATION_STATUS: Record<DestinationStatus, { word: MessageKey; concern: boolean }> = {
+  domestic: { word: 'destStatusDomestic', concern: false },
+  adequate: { word: 'destStatusAdequate', concern: false },
+  partial: { word: 'destStatusPartial', concern: false },
+  'no-adequacy': { word: 'destStatusNoAdequacy', concern: true },
+  'country-of-concern': { word: 'destStatusConcern', concern: true },
+  unrestricted: { word: 'destStatusUnrestricted', concern: false },
+  unspecified: { word: 'destStatusUnspecified', concern: true },
 };
 
-const TEXT = {
-  none: 'No disclosed destinations on record.',
-  unspecified: 'Unspecified third countries',
-  forUsers: (j: string) => ` for ${j} users`,
-  statedBy: (kind: string, who: string) => `${kind}, stated by ${who}`,
-  basis: (b: string) => `Legal basis stated: ${b}`,
-  noBasis: 'No legal basis stated',
-  since: (d: string) => `since ${d}`,
-  period: (from: string | undefined, until: string) => `${from ? `${from} to ` : 'until '}${until}`,
-  current: 'Disclosed now',
-  history: 'History: no longer current',
-  changes: 'What changed when',
-  began: 'disclosed',
-  ended: 'ended',
-  concernIcon: '✗',
-  okIcon: '✓',
+const ICON = { concern: '✗', ok: '✓' };
+
+const KIND: Record<Destination['kind'], { title: MessageKey; short: MessageKey }> = {
+  transfer: { title: 'destKindTransfer', short: 'destKindTransferShort' },
+  storage: { title: 'destKindStorage', short: 'destKindStorageShort' },
+  'remote-access': { title: 'destKindRemote', short: 'destKindRemoteShort' },
 };
 
-const KIND: Record<Destination['kind'], string> = {
-  transfer: 'Transfer',
-  storage: 'Storage',
-  'remote-access': 'Remote access',
+const STATED_BY: Record<Destination['statedBy'], MessageKey> = {
+  company: 'destByCompany',
+  regulator: 'destByRegulator',
+  complainant: 'destByComplainant',
+  court: 'destByCourt',
 };
 
-const STATED_BY: Record<Destination['statedBy'], string> = {
-  company: 'the company',
-  regulator: 'a regulator',
-  complainant: 'a complainant',
-  court: 'a court',
-};
-
-export const destinationName = (country: string) => (country === 'unspecified' ? TEXT.unspecified : countryName(country));
+export const destinationName = (country: string, t: Translate, lang: string) =>
+  country === 'unspecified' ? t('destUnspecified') : regionName(country, lang);
 
 export interface DestinationStatusTextProps {
   status: DestinationStatus;
@@ -53,13 +42,14 @@ export interface DestinationStatusTextProps {
 
 /** Icon and words, coloured too: "✗ no adequacy decision" reads the same without colour. */
 export function DestinationStatusText({ status, scope, jurisdiction }: DestinationStatusTextProps) {
+  const t = useT();
   const s = DESTINATION_STATUS[status];
   return (
     <span class={`status ${s.concern ? 'status-concern' : 'status-ok'}`} data-testid="destination-status" data-status={status}>
-      <span aria-hidden="true">{s.concern ? TEXT.concernIcon : TEXT.okIcon} </span>
-      {s.word}
+      <span aria-hidden="true">{s.concern ? ICON.concern : ICON.ok} </span>
+      {t(s.word)}
       {scope ? ` (${scope})` : ''}
-      <span class="visually-hidden">{TEXT.forUsers(jurisdiction)}</span>
+      <span class="visually-hidden"> {t('destForUsers', [jurisdictionName(jurisdiction, t)])}</span>
     </span>
   );
 }
@@ -71,11 +61,11 @@ interface Change {
 }
 
 /** Dated disclosures become a short timeline, newest first, so "what changed when" is readable at a glance. */
-function changesOf(destinations: AssessedDestination[]): Change[] {
+function changesOf(destinations: AssessedDestination[], t: Translate, lang: string): Change[] {
   const byDate = new Map<string, Change>();
   const at = (date: string) => byDate.get(date) ?? byDate.set(date, { date, began: [], ended: [] }).get(date)!;
   for (const { destination: d } of destinations) {
-    const label = `${destinationName(d.country)} (${KIND[d.kind].toLowerCase()})`;
+    const label = `${destinationName(d.country, t, lang)} (${t(KIND[d.kind].short)})`;
     if (d.from) at(d.from).began.push(label);
     if (d.until) at(d.until).ended.push(label);
   }
@@ -88,16 +78,18 @@ export interface DestinationListProps {
 }
 
 function DestinationItem({ item, jurisdiction }: { item: AssessedDestination; jurisdiction: Jurisdiction }) {
+  const { t, lang } = useI18n();
   const { destination: d, status, scope, current } = item;
+  const period = d.until ? (d.from ? t('destPeriod', [d.from, d.until]) : t('destUntil', [d.until])) : '';
   return (
     <li class={current ? '' : 'history'} data-testid="destination" data-country={d.country} data-current={String(current)}>
-      <strong>{destinationName(d.country)}</strong> <DestinationStatusText status={status} scope={scope} jurisdiction={jurisdiction} />
+      <strong>{destinationName(d.country, t, lang)}</strong> <DestinationStatusText status={status} scope={scope} jurisdiction={jurisdiction} />
       <div class="detail">
-        {TEXT.statedBy(KIND[d.kind], STATED_BY[d.statedBy])}
-        {current && d.from ? `, ${TEXT.since(d.from)}` : ''}
-        {!current && d.until ? ` (${TEXT.period(d.from, d.until)})` : ''}
+        {t('destStatedBy', [t(KIND[d.kind].title), t(STATED_BY[d.statedBy])])}
+        {current && d.from ? `, ${t('destSince', [d.from])}` : ''}
+        {!current && period ? ` (${period})` : ''}
       </div>
-      <div class="detail" data-testid="basis">{d.basis ? TEXT.basis(d.basis) : TEXT.noBasis}</div>
+      <div class="detail" data-testid="basis">{d.basis ? t('destBasis', [d.basis]) : t('destNoBasis')}</div>
       {d.note && <div class="note">{d.note}</div>}
       <SourceLinks sources={d.sources} asOf={d.asOf} confidence={d.confidence} />
     </li>
@@ -106,13 +98,14 @@ function DestinationItem({ item, jurisdiction }: { item: AssessedDestination; ju
 
 /** Each disclosed destination with its status for the user's jurisdiction; past disclosures kept apart as history. */
 export function DestinationList({ destinations, jurisdiction }: DestinationListProps) {
-  if (destinations.length === 0) return <p class="muted">{TEXT.none}</p>;
+  const { t, lang } = useI18n();
+  if (destinations.length === 0) return <p class="muted">{t('destNone')}</p>;
   const current = destinations.filter((d) => d.current);
   const past = destinations.filter((d) => !d.current).sort((a, b) => (b.destination.until ?? '').localeCompare(a.destination.until ?? ''));
-  const changes = changesOf(destinations);
+  const changes = changesOf(destinations, t, lang);
   return (
     <div data-testid="destinations">
-      {past.length > 0 && <h3>{TEXT.current}</h3>}
+      {past.length > 0 && <h3>{t('destCurrent')}</h3>}
       <ul class="destinations">
         {current.map((item) => (
           <DestinationItem item={item} jurisdiction={jurisdiction} />
@@ -120,7 +113,7 @@ export function DestinationList({ destinations, jurisdiction }: DestinationListP
       </ul>
       {past.length > 0 && (
         <>
-          <h3>{TEXT.history}</h3>
+          <h3>{t('destHistory')}</h3>
           <ul class="destinations" data-testid="destination-history">
             {past.map((item) => (
               <DestinationItem item={item} jurisdiction={jurisdiction} />
@@ -130,14 +123,14 @@ export function DestinationList({ destinations, jurisdiction }: DestinationListP
       )}
       {changes.length > 0 && (
         <details class="changes" data-testid="destination-changes" open={past.length > 0}>
-          <summary>{TEXT.changes}</summary>
+          <summary>{t('destChanges')}</summary>
           <ol>
             {changes.map((c) => (
               <li>
                 <time dateTime={c.date}>{c.date}</time>
-                {c.began.length > 0 && ` ${TEXT.began}: ${c.began.join(', ')}`}
+                {c.began.length > 0 && ` ${t('destBegan', [c.began.join(', ')])}`}
                 {c.began.length > 0 && c.ended.length > 0 && ';'}
-                {c.ended.length > 0 && ` ${TEXT.ended}: ${c.ended.join(', ')}`}
+                {c.ended.length > 0 && ` ${t('destEnded', [c.ended.join(', ')])}`}
               </li>
             ))}
           </ol>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { plural, useI18n } from './i18n';
 
 export type ExportFormat = 'json' | 'csv';
 
@@ -6,6 +7,8 @@ export type ExportFormat = 'json' | 'csv';
 export interface LogScopeChoice {
   id: string;
   label: string;
+  /** The question asked before clearing this scope: a whole sentence, so every language can phrase it. */
+  confirm: string;
 }
 
 export interface LogActionsProps {
@@ -22,28 +25,6 @@ export interface LogActionsProps {
   disabled?: boolean;
 }
 
-const TEXT = {
-  group: 'Log actions',
-  exportJson: 'Export JSON',
-  exportCsv: 'Export CSV',
-  clear: 'Clear this page’s log',
-  confirm: 'Yes, clear it',
-  cancel: 'Cancel',
-  confirmQuestion: 'Delete this page’s logged requests? This cannot be undone.',
-  scope: 'Applies to',
-  clearScoped: 'Clear',
-  confirmScoped: (what: string) => `Delete the logged requests of ${what}? This cannot be undone.`,
-  refresh: 'Refresh',
-  refreshed: 'Log refreshed.',
-  refreshFailed: (m: string) => `Could not refresh: ${m}`,
-  openTab: 'Open the log in a tab',
-  newTab: ' (opens in a new tab)',
-  exported: (n: number) => `Exported ${n} request${n === 1 ? '' : 's'}.`,
-  cleared: (n: number) => `Cleared ${n} request${n === 1 ? '' : 's'}.`,
-  exportFailed: (m: string) => `Could not export: ${m}`,
-  clearFailed: (m: string) => `Could not clear: ${m}`,
-};
-
 type Note = { kind: 'ok' | 'error'; text: string } | null;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -52,7 +33,9 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function LogActions({ onExport, onClear, scopes, onRefresh, fullTabHref, disabled }: LogActionsProps) {
   const [scope, setScope] = useState(scopes?.[0]?.id ?? 'page');
   const scoped = scopes !== undefined && scopes.length > 1;
-  const scopeLabel = scopes?.find((s) => s.id === scope)?.label.toLowerCase() ?? '';
+  const i18n = useI18n();
+  const { t } = i18n;
+  const confirmQuestion = (scoped && scopes.find((s) => s.id === scope)?.confirm) || t('logConfirmQuestion');
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState<Note>(null);
@@ -73,18 +56,19 @@ export function LogActions({ onExport, onClear, scopes, onRefresh, fullTabHref, 
       setBusy(false);
     }
   };
-  const exportAs = (format: ExportFormat) => run(async () => TEXT.exported(await onExport(format, scope)), TEXT.exportFailed);
+  const exportAs = (format: ExportFormat) =>
+    run(async () => plural(i18n, await onExport(format, scope), 'logExportedOne', 'logExportedOther'), (m) => t('logExportFailed', [m]));
   const clear = () => {
     setConfirming(false);
-    return run(async () => TEXT.cleared(await onClear(scope)), TEXT.clearFailed);
+    return run(async () => plural(i18n, await onClear(scope), 'logClearedOne', 'logClearedOther'), (m) => t('logClearFailed', [m]));
   };
 
   return (
-    <div class="log-actions" role="group" aria-label={TEXT.group} data-testid="log-actions">
+    <div class="log-actions" role="group" aria-label={t('logGroup')} data-testid="log-actions">
       <div class="buttons">
         {scoped && (
           <label class="scope">
-            <span>{TEXT.scope}</span>{' '}
+            <span>{t('logScope')}</span>{' '}
             <select value={scope} onChange={(e) => setScope(e.currentTarget.value)} data-testid="log-scope">
               {scopes.map((s) => (
                 <option value={s.id}>{s.label}</option>
@@ -93,36 +77,36 @@ export function LogActions({ onExport, onClear, scopes, onRefresh, fullTabHref, 
           </label>
         )}
         <button type="button" disabled={busy || disabled} onClick={() => exportAs('json')} data-testid="export-json">
-          {TEXT.exportJson}
+          {t('logExportJson')}
         </button>
         <button type="button" disabled={busy || disabled} onClick={() => exportAs('csv')} data-testid="export-csv">
-          {TEXT.exportCsv}
+          {t('logExportCsv')}
         </button>
         {!confirming && (
           <button type="button" disabled={busy || disabled} onClick={() => setConfirming(true)} data-testid="clear-log">
-            {scoped ? TEXT.clearScoped : TEXT.clear}
+            {scoped ? t('logClearScoped') : t('logClear')}
           </button>
         )}
         {onRefresh && (
-          <button type="button" disabled={busy} onClick={() => run(async () => (await onRefresh(), TEXT.refreshed), TEXT.refreshFailed)} data-testid="refresh-log">
-            {TEXT.refresh}
+          <button type="button" disabled={busy} onClick={() => run(async () => (await onRefresh(), t('logRefreshed')), (m) => t('logRefreshFailed', [m]))} data-testid="refresh-log">
+            {t('logRefresh')}
           </button>
         )}
         {fullTabHref && (
           <a href={fullTabHref} target="_blank" rel="noopener noreferrer" data-testid="open-log-tab">
-            {TEXT.openTab}
-            <span class="visually-hidden">{TEXT.newTab}</span>
+            {t('logOpenTab')}
+            <span class="visually-hidden">{` ${t('newTab')}`}</span>
           </a>
         )}
       </div>
       {confirming && (
-        <div class="confirm" role="group" aria-label={TEXT.clear} data-testid="clear-confirm">
-          <span>{scoped ? TEXT.confirmScoped(scopeLabel) : TEXT.confirmQuestion}</span>{' '}
+        <div class="confirm" role="group" aria-label={t('logClear')} data-testid="clear-confirm">
+          <span>{confirmQuestion}</span>{' '}
           <button type="button" class="danger" onClick={clear} data-testid="clear-confirm-yes">
-            {TEXT.confirm}
+            {t('logConfirm')}
           </button>{' '}
           <button type="button" onClick={() => setConfirming(false)} ref={cancelRef}>
-            {TEXT.cancel}
+            {t('logCancel')}
           </button>
         </div>
       )}

@@ -1,4 +1,6 @@
 import { LEVELS, type Level } from '@/data/risk';
+import type { MessageKey } from '@/data/i18n';
+import { useT } from './i18n';
 import { NO_COMPANY, type LogFilter } from './log-filter';
 
 export interface LogFiltersProps {
@@ -10,58 +12,48 @@ export interface LogFiltersProps {
   unattributed: boolean;
 }
 
-const TEXT = {
-  search: 'Search',
-  searchPlaceholder: 'host, URL, company…',
-  risk: 'Risk',
-  anyRisk: 'Any risk',
-  company: 'Company',
-  anyCompany: 'Any company',
-  noCompany: 'Not in the dataset',
-  type: 'Type',
-  anyType: 'Any type',
-  levels: { high: 'High', medium: 'Medium', low: 'Low', none: 'None' } satisfies Record<Level, string>,
-};
+const LEVEL_WORD: Record<Level, MessageKey> = { high: 'filterLevelHigh', medium: 'filterLevelMedium', low: 'filterLevelLow', none: 'filterLevelNone' };
 
 const HIGHEST_FIRST = [...LEVELS].reverse();
 
 export function LogFilters({ filter, onChange, types, companies, unattributed }: LogFiltersProps) {
+  const t = useT();
   const set = <K extends keyof LogFilter>(key: K, value: LogFilter[K]) => onChange({ ...filter, [key]: value });
   return (
     <div class="log-filters" data-testid="log-filters">
       <label class="search">
-        <span>{TEXT.search}</span>
+        <span>{t('filterSearch')}</span>
         <input
           type="search"
           value={filter.text}
-          placeholder={TEXT.searchPlaceholder}
+          placeholder={t('filterPlaceholder')}
           onInput={(e) => set('text', e.currentTarget.value)}
           data-testid="log-search"
         />
       </label>
       <label>
-        <span>{TEXT.risk}</span>
+        <span>{t('logColRisk')}</span>
         <select value={filter.level} onChange={(e) => set('level', e.currentTarget.value as Level | '')} data-testid="filter-risk">
-          <option value="">{TEXT.anyRisk}</option>
+          <option value="">{t('filterAnyRisk')}</option>
           {HIGHEST_FIRST.map((l) => (
-            <option value={l}>{TEXT.levels[l]}</option>
+            <option value={l}>{t(LEVEL_WORD[l])}</option>
           ))}
         </select>
       </label>
       <label>
-        <span>{TEXT.company}</span>
+        <span>{t('logColCompany')}</span>
         <select value={filter.company} onChange={(e) => set('company', e.currentTarget.value)} data-testid="filter-company">
-          <option value="">{TEXT.anyCompany}</option>
+          <option value="">{t('filterAnyCompany')}</option>
           {companies.map((c) => (
             <option value={c.id}>{c.name}</option>
           ))}
-          {unattributed && <option value={NO_COMPANY}>{TEXT.noCompany}</option>}
+          {unattributed && <option value={NO_COMPANY}>{t('filterNoCompany')}</option>}
         </select>
       </label>
       <label>
-        <span>{TEXT.type}</span>
+        <span>{t('logColType')}</span>
         <select value={filter.type} onChange={(e) => set('type', e.currentTarget.value)} data-testid="filter-type">
-          <option value="">{TEXT.anyType}</option>
+          <option value="">{t('filterAnyType')}</option>
           {types.map((t) => (
             <option value={t}>{t}</option>
           ))}

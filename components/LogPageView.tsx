@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { TabReport } from '@/data/protocol';
 import { companyNamesOf } from './company-names';
+import { useT } from './i18n';
 import type { LogActionsProps } from './LogActions';
 import { ReportHeader } from './ReportHeader';
 import { RequestLog } from './RequestLog';
@@ -10,17 +11,13 @@ export interface LogPageViewProps {
   logActions?: LogActionsProps;
 }
 
-const TEXT = {
-  title: (site: string) => `Request log: ${site}`,
-  thisTab: 'this tab',
-};
-
 /** The request log in a full tab: the same verdict on top, the table with room to read it. */
 export function LogPageView({ report, logActions }: LogPageViewProps) {
+  const t = useT();
   const companyName = useMemo(() => companyNamesOf(report), [report]);
   return (
     <main class="report log-page">
-      <ReportHeader report={report} title={TEXT.title(report.site ?? report.url ?? TEXT.thisTab)} />
+      <ReportHeader report={report} title={t('logPageTitle', [report.site ?? report.url ?? t('logThisTab')])} />
       <RequestLog rows={report.requests} companyName={companyName} actions={logActions} tall />
     </main>
   );

@@ -4,6 +4,8 @@ import { EMPTY_FILTER, filterRows, indexRows, optionsOf, type LogFilter } from '
 import { LogActions, type LogActionsProps } from './LogActions';
 import { LogFilters } from './LogFilters';
 import { RISK_WORD, riskIcon } from './RiskBadge';
+import type { MessageKey } from '@/data/i18n';
+import { plural, useI18n, useT } from './i18n';
 import { useWindow } from './useWindow';
 
 /** Must match `.request-log tr.log-row` in theme.css: the windowing arithmetic relies on it. */
@@ -18,21 +20,13 @@ export interface RequestLogProps {
   tall?: boolean;
 }
 
-const TEXT = {
-  empty: 'No requests logged for this page yet.',
-  noMatch: 'No request matches these filters.',
-  reset: 'Clear filters',
-  showing: (shown: number, total: number) =>
-    shown === total ? `${total} request${total === 1 ? '' : 's'}` : `Showing ${shown} of ${total} requests`,
-  scroller: 'Logged requests; scroll with the arrow keys',
-  caption: 'Requests this page sent',
-  cols: ['Time', 'Host', 'Type', 'Company', 'Risk'],
-  noCompany: '—',
-};
+const COLUMNS: MessageKey[] = ['logColTime', 'logColHost', 'logColType', 'logColCompany', 'logColRisk'];
+const NO_COMPANY_MARK = '—';
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
 function LogRowView({ row, index, company }: { row: LogRow; index: number; company: string }) {
+  const t = useT();
   return (
     <tr class="log-row" data-testid="log-row" data-level={row.level} aria-rowindex={index + 2}>
       <td>
@@ -43,7 +37,7 @@ function LogRowView({ row, index, company }: { row: LogRow; index: number; compa
       <td title={company}>{company}</td>
       <td class={`risk-text risk-${row.level}`}>
         <span aria-hidden="true">{riskIcon(row.level)} </span>
-        {RISK_WORD[row.level]}
+        {t(RISK_WORD[row.level])}
       </td>
     </tr>
   );
@@ -51,6 +45,8 @@ function LogRowView({ row, index, company }: { row: LogRow; index: number; compa
 
 /** Every request the page sent, filterable and searchable; only the rows in view are in the DOM. */
 export function RequestLog({ rows, companyName, actions, tall }: RequestLogProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [filter, setFilter] = useState<LogFilter>(EMPTY_FILTER);
   const indexed = useMemo(() => indexRows(rows, companyName), [rows, companyName]);
   const options = useMemo(() => optionsOf(rows, companyName), [rows, companyName]);
@@ -67,24 +63,24 @@ export function RequestLog({ rows, companyName, actions, tall }: RequestLogProps
     <div class={`request-log-view${tall ? ' tall' : ''}`} data-testid="request-log-view">
       {actions && <LogActions {...actions} disabled={rows.length === 0 && !actions.scopes} />}
       {rows.length === 0 ? (
-        <p class="muted" data-testid="log-empty">{TEXT.empty}</p>
+        <p class="muted" data-testid="log-empty">{t('logEmpty')}</p>
       ) : (
         <>
           <LogFilters filter={filter} onChange={setFilter} {...options} />
           <p class="muted log-count" role="status" data-testid="log-count">
-            {TEXT.showing(shown.length, rows.length)}
+            {shown.length === rows.length ? plural(i18n, rows.length, 'requestsOne', 'requestsOther') : t('logShowing', [String(shown.length), String(rows.length)])}
           </p>
           {shown.length === 0 ? (
             <p data-testid="log-no-match">
-              {TEXT.noMatch}{' '}
+              {t('logNoMatch')}{' '}
               <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>
-                {TEXT.reset}
+                {t('logReset')}
               </button>
             </p>
           ) : (
-            <div class="log-scroll" ref={ref} onScroll={onScroll} tabIndex={0} role="region" aria-label={TEXT.scroller} style={tall ? undefined : { maxHeight: `${viewport}px` }}>
+            <div class="log-scroll" ref={ref} onScroll={onScroll} tabIndex={0} role="region" aria-label={t('logScroller')} style={tall ? undefined : { maxHeight: `${viewport}px` }}>
               <table class="request-log" data-testid="request-log" aria-rowcount={shown.length + 1}>
-                <caption class="visually-hidden">{TEXT.caption}</caption>
+                <caption class="visually-hidden">{t('logCaption')}</caption>
                 <colgroup>
                   <col class="c-time" />
                   <col class="c-host" />
@@ -94,8 +90,8 @@ export function RequestLog({ rows, companyName, actions, tall }: RequestLogProps
                 </colgroup>
                 <thead>
                   <tr aria-rowindex={1}>
-                    {TEXT.cols.map((c) => (
-                      <th scope="col">{c}</th>
+                    {COLUMNS.map((c) => (
+                      <th scope="col">{t(c)}</th>
                     ))}
                   </tr>
                 </thead>
@@ -110,7 +106,7 @@ export function RequestLog({ rows, companyName, actions, tall }: RequestLogProps
                       key={`${slice.start + i}:${row.time}:${row.url}`}
                       row={row}
                       index={slice.start + i}
-                      company={row.company ? (companyName(row.company) ?? row.company) : TEXT.noCompany}
+                      company={row.company ? (companyName(row.company) ?? row.company) : NO_COMPANY_MARK}
                     />
                   ))}
                   {slice.after > 0 && (

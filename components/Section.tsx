@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useT } from './i18n';
 
 export interface SectionProps {
   /** Used for the heading's id, the panel's id and the section nav's anchor. */
@@ -11,15 +12,12 @@ export interface SectionProps {
   children: ComponentChildren;
 }
 
-const TEXT = {
-  collapsed: ' (collapsed)',
-};
-
 /**
  * A section whose heading is a disclosure button (the WAI-ARIA disclosure pattern): screen readers still find it
  * by heading, keyboard users open and close it with Enter or Space. A closed panel stays in the DOM, hidden.
  */
 export function Section({ id, title, count, open, onToggle, children }: SectionProps) {
+  const t = useT();
   return (
     <section class="section" id={`sec-${id}`} aria-labelledby={`h-${id}`} data-testid={`section-${id}`}>
       <h2 id={`h-${id}`}>
@@ -27,7 +25,7 @@ export function Section({ id, title, count, open, onToggle, children }: SectionP
           <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
           {title}
           {count !== undefined && <span class="count"> ({count})</span>}
-          {!open && <span class="visually-hidden">{TEXT.collapsed}</span>}
+          {!open && <span class="visually-hidden">{` ${t('sectionCollapsed')}`}</span>}
         </button>
       </h2>
       <div id={`panel-${id}`} hidden={!open} class="section-panel">

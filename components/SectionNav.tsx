@@ -1,3 +1,5 @@
+import { useT } from './i18n';
+
 export interface SectionNavItem {
   id: string;
   label: string;
@@ -10,14 +12,11 @@ export interface SectionNavProps {
   onJump: (id: string) => void;
 }
 
-const TEXT = {
-  label: 'Sections',
-};
-
 /** One line of jump links under the verdict: the details are one key press away without pushing the verdict down. */
 export function SectionNav({ items, onJump }: SectionNavProps) {
+  const t = useT();
   return (
-    <nav aria-label={TEXT.label} class="section-nav" data-testid="section-nav">
+    <nav aria-label={t('sectionsLabel')} class="section-nav" data-testid="section-nav">
       <ul>
         {items.map((item) => (
           <li>

@@ -1,15 +1,10 @@
+import { useT } from './i18n';
+
 export interface SourceLinksProps {
   sources: string[];
   asOf: string;
   confidence: 'confirmed' | 'likely';
 }
-
-const TEXT = {
-  likely: 'likely',
-  likelyWhy: ': only secondary sources state this',
-  asOf: (day: string) => `as of ${day}`,
-  newTab: ' (source, opens in a new tab)',
-};
 
 const hostOf = (url: string) => {
   try {
@@ -21,24 +16,25 @@ const hostOf = (url: string) => {
 
 /** Where a fact comes from; links open in a new tab and tell the reader so. */
 export function SourceLinks({ sources, asOf, confidence }: SourceLinksProps) {
+  const t = useT();
   return (
     <span class="sources">
       {confidence === 'likely' && (
         <>
           <span class="likely" data-testid="likely">
-            {TEXT.likely}
-            <span class="visually-hidden">{TEXT.likelyWhy}</span>
+            {t('sourceLikely')}
+            <span class="visually-hidden"> {t('sourceLikelyWhy')}</span>
           </span>{' '}
         </>
       )}
-      <span class="as-of">{TEXT.asOf(asOf)}</span>
+      <span class="as-of">{t('sourceAsOf', [asOf])}</span>
       {' · '}
       {sources.map((url, i) => (
         <>
           {i > 0 && ', '}
           <a href={url} target="_blank" rel="noopener noreferrer" data-testid="source-link">
             {hostOf(url)}
-            <span class="visually-hidden">{TEXT.newTab}</span>
+            <span class="visually-hidden"> {t('sourceNewTab')}</span>
           </a>
         </>
       ))}

@@ -1,16 +1,10 @@
-const TEXT = {
-  loading: 'Loading what this page sent…',
-  errorTitle: 'Borderline could not load this tab',
-  retry: 'Try again',
-  restrictedTitle: 'Borderline cannot look at this page',
-  restricted:
-    'Browsers do not let extensions observe their own pages (settings, new tab, extensions) or the extension stores, so Borderline has nothing to report here. This is not a verdict about the page.',
-};
+import { useT } from './i18n';
 
 export function LoadingState() {
+  const t = useT();
   return (
     <main aria-busy="true" data-testid="loading">
-      <p role="status">{TEXT.loading}</p>
+      <p role="status">{t('stateLoading')}</p>
     </main>
   );
 }
@@ -21,15 +15,16 @@ export interface ErrorStateProps {
 }
 
 export function ErrorState({ message, onRetry }: ErrorStateProps) {
+  const t = useT();
   return (
     <main>
       <div role="alert" data-testid="error">
-        <h1>{TEXT.errorTitle}</h1>
+        <h1>{t('stateErrorTitle')}</h1>
         <p>{message}</p>
       </div>
       {onRetry && (
         <button type="button" onClick={onRetry} data-testid="retry">
-          {TEXT.retry}
+          {t('stateRetry')}
         </button>
       )}
     </main>
@@ -41,11 +36,12 @@ export interface RestrictedStateProps {
 }
 
 export function RestrictedState({ url }: RestrictedStateProps) {
+  const t = useT();
   return (
     <main data-testid="restricted">
-      <h1>{TEXT.restrictedTitle}</h1>
+      <h1>{t('stateRestrictedTitle')}</h1>
       {url && <p class="muted url">{url}</p>}
-      <p>{TEXT.restricted}</p>
+      <p>{t('stateRestricted')}</p>
     </main>
   );
 }

@@ -1,9 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
+import type { MessageKey } from '@/data/i18n';
+import { jurisdictionName } from '@/data/localized-text';
 import type { TabReport } from '@/data/protocol';
 import { ActionList } from './ActionList';
+import { AskList } from './AskList';
 import { CompanyChain } from './CompanyChain';
 import { companyNamesOf } from './company-names';
 import { DestinationList } from './DestinationList';
+import { useT } from './i18n';
 import type { LogActionsProps } from './LogActions';
 import { ReportHeader } from './ReportHeader';
 import { RequestLog } from './RequestLog';
@@ -14,28 +18,29 @@ import { ThirdPartyList } from './ThirdPartyList';
 export interface TabReportViewProps {
   report: TabReport;
   logActions?: LogActionsProps;
+  /** Puts "Ask them" in the report; without it (a read-only view) the section is left out. */
+  copy?: (text: string) => Promise<void>;
 }
 
-const TEXT = {
-  who: 'Who runs this site',
-  where: 'Where your data may go',
-  actions: 'Actions',
-  about: 'About this site',
-  third: 'Third parties on this page',
-  log: 'Request log',
-  nav: { who: 'Who', where: 'Where', actions: 'Actions', about: 'Site', third: 'Third parties', log: 'Log' },
-  notInDataset: (site: string) =>
-    `${site} is not in Borderline’s dataset: there is no sourced fact about who runs it or where it sends data. That is “no known transfers”, not “safe”.`,
-  footer: (version: string, date: string, j: string) => `Dataset ${version} of ${date} · rules for ${j} users`,
+const SECTION: Record<SectionId, { title: MessageKey; nav: MessageKey }> = {
+  who: { title: 'secWho', nav: 'navWho' },
+  where: { title: 'secWhere', nav: 'navWhere' },
+  actions: { title: 'secActions', nav: 'navActions' },
+  about: { title: 'secAbout', nav: 'navAbout' },
+  ask: { title: 'secAsk', nav: 'navAsk' },
+  third: { title: 'secThird', nav: 'navThird' },
+  log: { title: 'secLog', nav: 'navLog' },
 };
 
-type SectionId = keyof typeof TEXT.nav;
+type SectionId = 'who' | 'where' | 'actions' | 'about' | 'ask' | 'third' | 'log';
 
 /** The whole report for one tab: the verdict first and always in view, the details in sections below it. */
-export function TabReportView({ report, logActions }: TabReportViewProps) {
+export function TabReportView({ report, logActions, copy }: TabReportViewProps) {
+  const t = useT();
   const site = report.siteAssessment;
   const companyName = useMemo(() => companyNamesOf(report), [report]);
-  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  // The request text is long: it waits behind its heading until asked for, so the verdict's details stay in reach.
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set(['ask']));
   const toggle = (id: string) =>
     setClosed((prev) => {
       const next = new Set(prev);
@@ -59,9 +64,9 @@ export function TabReportView({ report, logActions }: TabReportViewProps) {
     third: report.thirdParties.length,
     log: report.requests.length,
   };
-  const ids: SectionId[] = site ? ['who', 'where', 'actions', 'third', 'log'] : ['about', 'third', 'log'];
-  const nav: SectionNavItem[] = ids.map((id) => ({ id, label: TEXT.nav[id], count: counts[id] }));
-  const props = (id: SectionId) => ({ id, open: !closed.has(id), onToggle: toggle, count: counts[id] });
+  const ids: SectionId[] = [...(site ? (['who', 'where', 'actions'] as const) : (['about'] as const)), ...(copy ? (['ask'] as const) : []), 'third', 'log'];
+  const nav: SectionNavItem[] = ids.map((id) => ({ id, label: t(SECTION[id].nav), count: counts[id] }));
+  const props = (id: SectionId) => ({ id, title: t(SECTION[id].title), open: !closed.has(id), onToggle: toggle, count: counts[id] });
 
   return (
     <main class="report">
@@ -69,28 +74,33 @@ export function TabReportView({ report, logActions }: TabReportViewProps) {
       <SectionNav items={nav} onJump={jump} />
       {site ? (
         <>
-          <Section title={TEXT.who} {...props('who')}>
+          <Section {...props('who')}>
             <CompanyChain assessment={site} />
           </Section>
-          <Section title={TEXT.where} {...props('where')}>
+          <Section {...props('where')}>
             <DestinationList destinations={site.destinations} jurisdiction={report.jurisdiction} />
           </Section>
-          <Section title={TEXT.actions} {...props('actions')}>
+          <Section {...props('actions')}>
             <ActionList actions={site.actions} />
           </Section>
         </>
       ) : (
-        <Section title={TEXT.about} {...props('about')}>
-          <p data-testid="not-in-dataset">{TEXT.notInDataset(report.site ?? report.url ?? '')}</p>
+        <Section {...props('about')}>
+          <p data-testid="not-in-dataset">{t('notInDataset', [report.site ?? report.url ?? ''])}</p>
         </Section>
       )}
-      <Section title={TEXT.third} {...props('third')}>
+      {copy && (
+        <Section {...props('ask')}>
+          <AskList report={report} copy={copy} />
+        </Section>
+      )}
+      <Section {...props('third')}>
         <ThirdPartyList thirdParties={report.thirdParties} unknown={report.unknownThirdParties} jurisdiction={report.jurisdiction} />
       </Section>
-      <Section title={TEXT.log} {...props('log')}>
+      <Section {...props('log')}>
         <RequestLog rows={report.requests} companyName={companyName} actions={logActions} />
       </Section>
-      <footer class="muted">{TEXT.footer(report.dataset.version, report.dataset.date, report.jurisdiction)}</footer>
+      <footer class="muted">{t('reportFooter', [report.dataset.version, report.dataset.date, jurisdictionName(report.jurisdiction, t)])}</footer>
     </main>
   );
 }

@@ -1,34 +1,22 @@
 import type { ThirdParty, UnknownHost } from '@/data/protocol';
 import { CONCERNING, type AssessedDestination, type DestinationStatus, type Jurisdiction } from '@/data/risk';
 import type { Role } from '@/data/schema';
+import type { MessageKey } from '@/data/i18n';
 import { destinationName, DestinationStatusText } from './DestinationList';
+import { plural, useI18n } from './i18n';
 import { RiskBadge } from './RiskBadge';
 
-export const ROLE_WORD: Record<Role, string> = {
-  'first-party': 'first party',
-  cdn: 'CDN',
-  api: 'API',
-  analytics: 'analytics',
-  ads: 'ads',
-  sdk: 'SDK',
-  'cloud-provider': 'cloud',
+export const ROLE_WORD: Record<Role, MessageKey> = {
+  'first-party': 'roleFirstParty',
+  cdn: 'roleCdn',
+  api: 'roleApi',
+  analytics: 'roleAnalytics',
+  ads: 'roleAds',
+  sdk: 'roleSdk',
+  'cloud-provider': 'roleCloud',
 };
 
 const UNKNOWN_SHOWN = 8;
-
-const TEXT = {
-  none: 'No companies from the dataset among this page’s requests.',
-  requests: (n: number) => `${n} request${n === 1 ? '' : 's'}`,
-  ownedBy: (owner: string) => ` (part of ${owner})`,
-  sameGroup: 'same group as this site',
-  hosts: 'Hosts: ',
-  destinations: 'Disclosed destinations:',
-  noDestinations: 'No disclosed destinations on record.',
-  noUnknown: 'No other third-party hosts.',
-  unknown: (hosts: number, requests: number) =>
-    `${hosts} other third-party host${hosts === 1 ? '' : 's'} (${TEXT.requests(requests)}) not in the dataset: `,
-  more: (n: number) => `, and ${n} more`,
-};
 
 interface StatusGroup {
   status: DestinationStatus;
@@ -56,10 +44,13 @@ export interface ThirdPartyListProps {
 
 /** Companies this page sent requests to, grouped, with what they are and where they say data goes. */
 export function ThirdPartyList({ thirdParties, unknown, jurisdiction }: ThirdPartyListProps) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const requests = (n: number) => plural(i18n, n, 'requestsOne', 'requestsOther');
   const unknownRequests = unknown.reduce((n, u) => n + u.requests, 0);
   return (
     <div data-testid="third-parties">
-      {thirdParties.length === 0 && <p class="muted">{TEXT.none}</p>}
+      {thirdParties.length === 0 && <p class="muted">{t('tpNone')}</p>}
       <ul class="third-parties">
         {thirdParties.map((tp) => {
           const a = tp.assessment;
@@ -68,29 +59,28 @@ export function ThirdPartyList({ thirdParties, unknown, jurisdiction }: ThirdPar
             <li data-testid="third-party" data-company={a.company.id}>
               <div class="tp-head">
                 <strong>{a.company.name}</strong>
-                {a.owner.id !== a.company.id && <span class="muted">{TEXT.ownedBy(a.owner.name)}</span>} <RiskBadge level={a.level} small />
+                {a.owner.id !== a.company.id && <span class="muted">{` ${t('tpOwnedBy', [a.owner.name])}`}</span>} <RiskBadge level={a.level} small />
               </div>
               <div class="detail" data-testid="third-party-summary">
-                {TEXT.requests(tp.requests)} · {tp.roles.map((r) => ROLE_WORD[r]).join(', ')}
-                {tp.sameGroupAsSite && ` · ${TEXT.sameGroup}`}
+                {requests(tp.requests)} · {tp.roles.map((r) => t(ROLE_WORD[r])).join(', ')}
+                {tp.sameGroupAsSite && ` · ${t('tpSameGroup')}`}
               </div>
               <div class="detail">
-                {TEXT.hosts}
-                {tp.hosts.join(', ')}
+                {t('tpHosts', [tp.hosts.join(', ')])}
               </div>
               {groups.length > 0 ? (
                 <div class="detail">
-                  {TEXT.destinations}
+                  {t('tpDestinations')}
                   <ul class="inline-list">
                     {groups.map((g) => (
                       <li data-testid="third-party-destinations" data-status={g.status}>
-                        <DestinationStatusText status={g.status} scope={g.scope} jurisdiction={jurisdiction} />: {g.countries.map(destinationName).join(', ')}
+                        <DestinationStatusText status={g.status} scope={g.scope} jurisdiction={jurisdiction} />: {g.countries.map((c) => destinationName(c, t, lang)).join(', ')}
                       </li>
                     ))}
                   </ul>
                 </div>
               ) : (
-                <div class="detail">{TEXT.noDestinations}</div>
+                <div class="detail">{t('destNone')}</div>
               )}
             </li>
           );
@@ -98,15 +88,15 @@ export function ThirdPartyList({ thirdParties, unknown, jurisdiction }: ThirdPar
       </ul>
       <p class="muted" data-testid="unknown-hosts" data-count={unknown.length}>
         {unknown.length === 0 ? (
-          TEXT.noUnknown
+          t('tpNoUnknown')
         ) : (
           <>
-            {TEXT.unknown(unknown.length, unknownRequests)}
+            {`${plural(i18n, unknown.length, 'tpUnknownOne', 'tpUnknownOther', [requests(unknownRequests)])} `}
             {unknown
               .slice(0, UNKNOWN_SHOWN)
               .map((u) => u.host)
               .join(', ')}
-            {unknown.length > UNKNOWN_SHOWN && TEXT.more(unknown.length - UNKNOWN_SHOWN)}
+            {unknown.length > UNKNOWN_SHOWN && `, ${t('moreCount', [String(unknown.length - UNKNOWN_SHOWN)])}`}
           </>
         )}
       </p>

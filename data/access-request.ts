@@ -1,8 +1,9 @@
 // "Ask them": a GDPR Art. 15 access request, prefilled from the dataset, that asks specifically for the recipients in
 // third countries and the safeguards (Art. 15(1)(c) and 15(2)). Only sourced contacts are used; where the dataset has
 // no privacy e-mail, the text says so rather than guessing an address.
-import { countryName, type CompanyAssessment } from './risk';
 import type { Translate } from './i18n';
+import { regionName } from './locale-format';
+import { countryName, type CompanyAssessment } from './risk';
 
 export interface AccessRequest {
   company: string;
@@ -15,12 +16,13 @@ export interface AccessRequest {
   mailto: string;
 }
 
-export function buildAccessRequest(a: CompanyAssessment, t: Translate): AccessRequest {
+/** `lang` names the controller's country; an address that already names it (in English, as the dataset does) is left as is. */
+export function buildAccessRequest(a: CompanyAssessment, t: Translate, lang = 'en'): AccessRequest {
   const entity = a.chain.flatMap((c) => c.legalEntities).find((e) => e.role === 'eea-controller');
   const email = a.chain.map((c) => c.privacyContact?.email).find(Boolean) ?? null;
   const policy = a.chain.map((c) => c.privacyContact?.url ?? c.policyUrl).find(Boolean);
   const controller = entity
-    ? [entity.name, entity.address, entity.country && !entity.address?.includes(countryName(entity.country)) ? countryName(entity.country) : undefined]
+    ? [entity.name, entity.address, entity.country && !entity.address?.includes(countryName(entity.country)) ? regionName(entity.country, lang) : undefined]
         .filter(Boolean)
         .join(', ')
     : null;

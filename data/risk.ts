@@ -38,9 +38,24 @@ export type ReasonCode =
   | 'no-sourced-transfer'
   | 'approximate-jurisdiction';
 
+/** What a reason is made of, so the UI can say it in the user's language; `text` stays English for the CLI. */
+export interface ReasonParams {
+  company: string;
+  /** The parent whose disclosure applies, when it is not the company's own. */
+  group?: string;
+  /** ISO codes of the concerning destinations a reason names. */
+  countries?: string[];
+  statedBy?: 'company' | 'regulator' | 'court' | 'complaint';
+  action?: Action;
+  /** All actions on record, when more than the one named. */
+  actionCount?: number;
+  jurisdiction?: Jurisdiction;
+}
+
 export interface Reason {
   code: ReasonCode;
   text: string;
+  params: ReasonParams;
 }
 
 export interface CompanyAssessment {
@@ -151,21 +166,25 @@ export class RiskModel {
     const named = [...new Set(current.filter((d) => d.status !== 'unspecified').map((d) => d.destination.country))];
     const unspecified = current.some((d) => d.status === 'unspecified');
     const who = discloser && discloser !== company ? `${company.name}'s group (${discloser.name})` : company.name;
+    const whoParams: ReasonParams = { company: company.name, ...(discloser && discloser !== company ? { group: discloser.name } : {}) };
     const reasons: Reason[] = [];
     if (named.length) {
       const statusWord = jurisdiction === 'US' ? 'countries of concern under US rules' : 'countries without an adequacy decision';
       // Say who says so: a company's own disclosure reads differently from a complainant's reading of its policy.
       const by = current.filter((d) => d.status !== 'unspecified').map((d) => d.destination.statedBy);
       const places = listNames(named.map(countryName));
-      const text = by.includes('company')
-        ? `${who} discloses that data may go to ${places}: ${statusWord}.`
-        : `${by.includes('regulator') ? 'A regulator' : by.includes('court') ? 'A court' : 'A complaint'} says ${who}'s data may go to ${places}: ${statusWord}.`;
-      reasons.push({ code: 'concern-destinations', text });
+      const statedBy = by.includes('company') ? 'company' : by.includes('regulator') ? 'regulator' : by.includes('court') ? 'court' : 'complaint';
+      const text =
+        statedBy === 'company'
+          ? `${who} discloses that data may go to ${places}: ${statusWord}.`
+          : `${statedBy === 'regulator' ? 'A regulator' : statedBy === 'court' ? 'A court' : 'A complaint'} says ${who}'s data may go to ${places}: ${statusWord}.`;
+      reasons.push({ code: 'concern-destinations', text, params: { ...whoParams, countries: named, statedBy, jurisdiction } });
     }
     if (unspecified) {
       reasons.push({
         code: 'unspecified-destinations',
         text: `${who} says data may go to "third countries" without naming them, so no adequacy decision can be relied on.`,
+        params: whoParams,
       });
     }
     const backing = this.mostRelevantAction(actions, jurisdiction);
@@ -173,6 +192,7 @@ export class RiskModel {
       reasons.push({
         code: current.length ? 'backed-by-action' : 'actions-on-record',
         text: `${describeAction(backing)}${actions.length > 1 ? ` (${actions.length} actions on record)` : ''}.`,
+        params: { company: company.name, action: backing, actionCount: actions.length },
       });
     }
     let level: Level;
@@ -183,12 +203,14 @@ export class RiskModel {
       reasons.push({
         code: 'no-sourced-transfer',
         text: `${company.name} is in the dataset, but no sourced transfer to a country without protection and no enforcement action is on record.`,
+        params: { company: company.name },
       });
     }
     if (jurisdiction === 'UK' || jurisdiction === 'CH') {
       reasons.push({
         code: 'approximate-jurisdiction',
         text: `For ${jurisdiction} users Borderline applies the EEA and the EU adequacy list as an approximation of the national list.`,
+        params: { company: company.name, jurisdiction },
       });
     }
     return { company, chain, owner, level, reasons, destinations, actions };

@@ -17,6 +17,7 @@ import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES, RetentionS
 import { defaultSettings, loadSettings, saveSettings } from './settings';
 import { dismissSite, siteWarningFor } from './site-warning';
 import { TabTracker } from './tab-tracker';
+import { reasonText } from '@/data/localized-text';
 
 export interface Background {
   ready: Promise<{ db: LogDB; tracker: TabTracker }>;
@@ -53,7 +54,8 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
 
   const why = (state: TabState): string | undefined => {
     const site = state.siteCompany ? engine.risk.assess(state.siteCompany, settings.jurisdiction) : undefined;
-    return site?.reasons[0]?.text;
+    const reason = site?.reasons[0];
+    return reason && reasonText(reason, (key, subs) => browser.i18n.getMessage(key, subs), browser.i18n.getUILanguage());
   };
   const paint = (state: TabState) => void showBadge(state.tabId, state.level, why(state), settings.badgeThreshold);
 

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Translate } from '@/data/i18n';
 import type { LogExport, LogScope, TabReport } from '@/data/protocol';
+import { AskView } from '@/components/AskView';
+import { useT } from '@/components/i18n';
 import type { ExportFormat, LogActionsProps, LogScopeChoice } from '@/components/LogActions';
 import { LogPageView } from '@/components/LogPageView';
 import { ErrorState, LoadingState, RestrictedState } from '@/components/StateViews';
 import { TabReportView } from '@/components/TabReportView';
 
-export type View = 'popup' | 'log';
+export type View = 'popup' | 'log' | 'ask';
 
 export interface AppProps {
   load: () => Promise<TabReport>;
@@ -14,6 +17,8 @@ export interface AppProps {
   /** Hands the exported file to the user (a download in the page). */
   save: (file: LogExport) => void;
   view: View;
+  /** Puts a text on the clipboard (navigator.clipboard in the page). */
+  copy: (text: string) => Promise<void>;
   /** Called once, after the first render that shows a report: the performance mark's hook. */
   onReady?: () => void;
 }
@@ -22,25 +27,20 @@ type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-const TEXT = {
-  page: 'This page',
-  site: (site: string) => `All of ${site}`,
-  all: 'Everything logged',
-};
-
 /** The popup acts on the page it shows; the full-tab log also offers the whole site and everything. */
-function scopesFor(report: TabReport, view: View): { choices?: LogScopeChoice[]; scopeOf: (id: string) => LogScope } {
+function scopesFor(report: TabReport, view: View, t: Translate): { choices?: LogScopeChoice[]; scopeOf: (id: string) => LogScope } {
   const scopes: Record<string, LogScope> = { page: { tabId: report.tabId }, all: { all: true } };
   if (report.site) scopes.site = { site: report.site };
   const scopeOf = (id: string) => scopes[id] ?? { tabId: report.tabId };
-  if (view === 'popup') return { scopeOf };
-  const choices: LogScopeChoice[] = [{ id: 'page', label: TEXT.page }];
-  if (report.site) choices.push({ id: 'site', label: TEXT.site(report.site) });
-  choices.push({ id: 'all', label: TEXT.all });
+  if (view !== 'log') return { scopeOf };
+  const choices: LogScopeChoice[] = [{ id: 'page', label: t('scopePage'), confirm: t('confirmScopePage') }];
+  if (report.site) choices.push({ id: 'site', label: t('scopeSite', [report.site]), confirm: t('confirmScopeSite', [report.site]) });
+  choices.push({ id: 'all', label: t('scopeAll'), confirm: t('confirmScopeAll') });
   return { choices, scopeOf };
 }
 
-export function App({ load, exportLog, clearLog, save, view, onReady }: AppProps) {
+export function App({ load, exportLog, clearLog, save, view, copy, onReady }: AppProps) {
+  const t = useT();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const reported = useRef(false);
   /** Rejects on failure, so a refresh or a clear can say what went wrong next to its button. */
@@ -71,7 +71,9 @@ export function App({ load, exportLog, clearLog, save, view, onReady }: AppProps
   const { report } = state;
   if (report.restricted) return <RestrictedState url={report.url} />;
 
-  const { choices, scopeOf } = scopesFor(report, view);
+  if (view === 'ask') return <AskView report={report} copy={copy} reportHref={`popup.html?tabId=${report.tabId}`} />;
+
+  const { choices, scopeOf } = scopesFor(report, view, t);
   const logActions: LogActionsProps = {
     ...(choices ? { scopes: choices } : {}),
     async onExport(format, scope) {
@@ -87,5 +89,5 @@ export function App({ load, exportLog, clearLog, save, view, onReady }: AppProps
     onRefresh: refresh,
     ...(view === 'popup' ? { fullTabHref: `popup.html?tabId=${report.tabId}&view=log` } : {}),
   };
-  return view === 'log' ? <LogPageView report={report} logActions={logActions} /> : <TabReportView report={report} logActions={logActions} />;
+  return view === 'log' ? <LogPageView report={report} logActions={logActions} /> : <TabReportView report={report} logActions={logActions} copy={copy} />;
 }

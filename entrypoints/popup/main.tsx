@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { I18nProvider } from '@/components/i18n';
+import type { MessageKey } from '@/data/i18n';
 import { createClient } from '@/data/protocol';
 import '@/components/theme.css';
 import './popup.css';
@@ -11,17 +13,22 @@ import { saveFile } from './download';
 performance.mark('popup-script');
 
 const send = createClient((msg) => browser.runtime.sendMessage(msg));
+const t = (key: MessageKey, subs?: string[]) => browser.i18n.getMessage(key, subs);
+const lang = browser.i18n.getUILanguage();
 const params = new URLSearchParams(location.search);
-const view: View = params.get('view') === 'log' ? 'log' : 'popup';
+const asked = params.get('view');
+const view: View = asked === 'log' || asked === 'ask' ? asked : 'popup';
 document.documentElement.dataset.view = view;
-if (view === 'log') document.title = 'Borderline: request log';
+// Screen readers pick their voice from the page's language, so it follows the UI's.
+document.documentElement.lang = lang;
+if (view === 'log') document.title = t('logDocTitle');
 
 /** `popup.html?tabId=N` shows tab N (the popup opened as a page, or the full-tab log); otherwise the active tab. */
 async function targetTab(): Promise<number> {
   const param = params.get('tabId');
   if (param !== null && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new Error('No active tab.');
+  if (tab?.id === undefined) throw new Error(t('errorNoTab'));
   return tab.id;
 }
 
@@ -31,13 +38,16 @@ function markReady() {
 }
 
 render(
-  <App
-    view={view}
-    load={async () => send('getTabReport', { tabId: await targetTab() })}
-    exportLog={(scope, format) => send('exportLog', { scope, format })}
-    clearLog={(scope) => send('clearLog', { scope })}
-    save={saveFile}
-    onReady={markReady}
-  />,
+  <I18nProvider t={t} lang={lang}>
+    <App
+      view={view}
+      load={async () => send('getTabReport', { tabId: await targetTab() })}
+      exportLog={(scope, format) => send('exportLog', { scope, format })}
+      clearLog={(scope) => send('clearLog', { scope })}
+      save={saveFile}
+      copy={(text) => navigator.clipboard.writeText(text)}
+      onReady={markReady}
+    />
+  </I18nProvider>,
   document.getElementById('app')!,
 );

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetInfo, DatasetStatus, Settings, UpdateCheck, UpdatePreview } from '@/data/protocol';
 import { App } from '@/entrypoints/options/App';
 import { defaultSettings } from '@/entrypoints/background/settings';
+import { render } from './render';
 
 afterEach(cleanup);
 

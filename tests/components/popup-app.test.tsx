@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App, type AppProps } from '@/entrypoints/popup/App';
 import type { TabReport } from '@/data/protocol';
 import { temuReport } from './report-fixture';
+import { render } from './render';
 
 afterEach(cleanup);
 
@@ -14,6 +15,7 @@ function props(load: () => Promise<TabReport>, over: Partial<AppProps> = {}): Ap
     exportLog: () => Promise.reject(new Error('Export is not available yet.')),
     clearLog: () => Promise.reject(new Error('Clearing the log is not available yet.')),
     save: vi.fn(),
+    copy: () => Promise.resolve(),
     ...over,
   };
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RiskBadge } from '@/components/RiskBadge';
 import { TabReportView } from '@/components/TabReportView';
@@ -7,6 +7,7 @@ import { DestinationList } from '@/components/DestinationList';
 import { ThirdPartyList } from '@/components/ThirdPartyList';
 import { LEVELS, type AssessedDestination } from '@/data/risk';
 import { neutralReport, risk, temuReport } from './report-fixture';
+import { render } from './render';
 
 afterEach(cleanup);
 

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogActions } from '@/components/LogActions';
 import { RequestLog } from '@/components/RequestLog';
 import { EMPTY_FILTER, filterRows, indexRows, NO_COMPANY } from '@/components/log-filter';
 import type { LogRow } from '@/data/log-row';
 import { row, temuRows } from './report-fixture';
+import { render } from './render';
 
 afterEach(cleanup);
 
