@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { DatasetStatus, Settings, UpdateCheck } from '@/data/protocol';
 import { DatasetSummary } from './DatasetSummary';
+import { useI18n, useT } from './i18n';
 import { UpdatePreview } from './UpdatePreview';
 
 export interface DatasetControlsProps {
@@ -24,6 +25,7 @@ export interface DatasetControlsProps {
 const SHOWN_PROBLEMS = 20;
 
 function Rejection({ result, busy, onAllow }: { result: Extract<UpdateCheck, { kind: 'rejected' }>; busy: boolean; onAllow: (origin: string, allow: boolean) => void }) {
+  const t = useT();
   return (
     <div role="alert" class="error" data-testid="update-error">
       <p data-testid="update-error-message">{result.error}</p>
@@ -32,13 +34,13 @@ function Rejection({ result, busy, onAllow }: { result: Extract<UpdateCheck, { k
           {result.problems.slice(0, SHOWN_PROBLEMS).map((p) => (
             <li>{p}</li>
           ))}
-          {result.problems.length > SHOWN_PROBLEMS && <li>and {result.problems.length - SHOWN_PROBLEMS} more</li>}
+          {result.problems.length > SHOWN_PROBLEMS && <li>{t('moreCount', [String(result.problems.length - SHOWN_PROBLEMS)])}</li>}
         </ul>
       )}
       {result.needsAllow && (
         <p>
           <button type="button" data-testid="allow-unsigned" disabled={busy} onClick={() => onAllow(result.origin, true)}>
-            Allow data from {result.origin} without the maintainers’ signature
+            {t('allowUnsigned', [result.origin])}
           </button>
         </p>
       )}
@@ -48,9 +50,10 @@ function Rejection({ result, busy, onAllow }: { result: Extract<UpdateCheck, { k
 
 function UrlField({ value, fallback, onSave }: { value: string; fallback: string; onSave: (url: string) => void }) {
   const [draft, setDraft] = useState(value);
+  const t = useT();
   const [problem, setProblem] = useState<string>();
   const save = (url: string) => {
-    if (!/^https:\/\/\S+$/.test(url)) return setProblem('The update URL must start with https:// and contain no spaces.');
+    if (!/^https:\/\/\S+$/.test(url)) return setProblem(t('updUrlProblem'));
     setProblem(undefined);
     onSave(url);
   };
@@ -62,14 +65,14 @@ function UrlField({ value, fallback, onSave }: { value: string; fallback: string
       }}
     >
       <label>
-        Update URL <input type="url" size={48} data-testid="update-url" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
+        {t('updUrl')} <input type="url" size={48} data-testid="update-url" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
       </label>{' '}
       <button type="submit" data-testid="save-url">
-        Save
+        {t('updSave')}
       </button>{' '}
       {value !== fallback && (
         <button type="button" onClick={() => (setDraft(fallback), save(fallback))}>
-          Use the default
+          {t('updUseDefault')}
         </button>
       )}
       {problem && (
@@ -78,48 +81,53 @@ function UrlField({ value, fallback, onSave }: { value: string; fallback: string
         </p>
       )}
       <p class="muted">
-        Default: <code>{fallback}</code>. The signature is read from the same address with <code>.sig</code> appended.
+        {t('updDefault')} <code>{fallback}</code>. {t('updSigNote')}
       </p>
     </form>
   );
 }
 
 export function DatasetControls(p: DatasetControlsProps) {
+  const { t, lang } = useI18n();
   const { status, settings, busy, result } = p;
   const [data, setData] = useState<File>();
   const [signature, setSignature] = useState<File>();
   const info = status.info;
+  const origin = info.origin ?? t('srcAnUpdate');
+  const signed = info.signed === 'maintainers' ? t('srcSigned') : t('srcUnsigned');
   return (
     <div data-testid="dataset-controls" aria-busy={busy}>
       <DatasetSummary info={info} />
       <p data-testid="dataset-source">
         {info.source === 'bundled'
-          ? 'Source: bundled with the extension.'
-          : `Source: ${info.origin ?? 'an update'}, ${info.signed === 'maintainers' ? "signed by Borderline's maintainers" : 'unsigned data you allowed'}${info.appliedAt ? `, applied ${new Date(info.appliedAt).toLocaleString()}` : ''}.`}
+          ? t('srcBundled')
+          : info.appliedAt
+            ? t('srcUpdateApplied', [origin, signed, new Date(info.appliedAt).toLocaleString(lang)])
+            : t('srcUpdate', [origin, signed])}
       </p>
       {status.lastCheck && (
         <p class="muted" data-testid="last-check">
-          Last check {new Date(status.lastCheck.time).toLocaleString()}: {status.lastCheck.message}
+          {t('lastCheck', [new Date(status.lastCheck.time).toLocaleString(lang), status.lastCheck.message])}
         </p>
       )}
 
-      <h3>Updates</h3>
+      <h3>{t('updHeading')}</h3>
       <p>
         <button type="button" data-testid="check-now" disabled={busy} onClick={p.onCheck}>
-          Check for updates now
+          {t('updCheckNow')}
         </button>{' '}
         <label>
-          Automatic updates{' '}
+          {t('updAuto')}{' '}
           <select data-testid="auto-update" value={settings.autoUpdate} onChange={(e) => p.onSettings({ autoUpdate: e.currentTarget.value as Settings['autoUpdate'] })}>
-            <option value="off">off</option>
-            <option value="daily">daily</option>
-            <option value="weekly">weekly</option>
+            <option value="off">{t('updOff')}</option>
+            <option value="daily">{t('updDaily')}</option>
+            <option value="weekly">{t('updWeekly')}</option>
           </select>
         </label>
       </p>
       <UrlField key={settings.updateUrl} value={settings.updateUrl} fallback={status.defaultUpdateUrl} onSave={(updateUrl) => p.onSettings({ updateUrl })} />
 
-      <h3>Import from a file</h3>
+      <h3>{t('impHeading')}</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -127,13 +135,13 @@ export function DatasetControls(p: DatasetControlsProps) {
         }}
       >
         <label>
-          Dataset (.json) <input type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => setData(e.currentTarget.files?.[0])} />
+          {t('impData')} <input type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => setData(e.currentTarget.files?.[0])} />
         </label>{' '}
         <label>
-          Signature (.sig, optional) <input type="file" accept=".sig" data-testid="import-signature" onChange={(e) => setSignature(e.currentTarget.files?.[0])} />
+          {t('impSignature')} <input type="file" accept=".sig" data-testid="import-signature" onChange={(e) => setSignature(e.currentTarget.files?.[0])} />
         </label>{' '}
         <button type="submit" data-testid="import-check" disabled={busy || !data}>
-          Check file
+          {t('impCheck')}
         </button>
       </form>
 
@@ -145,27 +153,29 @@ export function DatasetControls(p: DatasetControlsProps) {
       {result?.kind === 'rejected' && <Rejection result={result} busy={busy} onAllow={p.onAllow} />}
       {status.pending && <UpdatePreview preview={status.pending} busy={busy} onApply={p.onApply} onDiscard={p.onDiscard} />}
 
-      <h3>Data in force</h3>
+      <h3>{t('inForce')}</h3>
       <p>
         <button type="button" data-testid="export-dataset" disabled={busy} onClick={p.onExport}>
-          Export the current dataset
+          {t('exportDataset')}
         </button>{' '}
         <button type="button" data-testid="rollback" disabled={busy || !status.previous} onClick={p.onRollback}>
-          {status.previous ? `Roll back to version ${status.previous.version}${status.previous.source === 'bundled' ? ' (bundled)' : ''}` : 'Roll back (no previous dataset)'}
+          {status.previous
+            ? t(status.previous.source === 'bundled' ? 'rollbackToBundled' : 'rollbackTo', [status.previous.version])
+            : t('rollbackNone')}
         </button>{' '}
         <button type="button" data-testid="reset-bundled" disabled={busy || info.source === 'bundled'} onClick={p.onReset}>
-          Reset to the bundled dataset
+          {t('resetBundled')}
         </button>
       </p>
       {status.unsignedAllowed.length > 0 && (
         <div>
-          <p>Sources allowed without the maintainers’ signature:</p>
+          <p>{t('allowedSources')}</p>
           <ul data-testid="unsigned-allowed">
             {status.unsignedAllowed.map((o) => (
               <li>
                 <code>{o}</code>{' '}
                 <button type="button" disabled={busy} onClick={() => p.onAllow(o, false)}>
-                  Revoke
+                  {t('revoke')}
                 </button>
               </li>
             ))}

@@ -1,17 +1,14 @@
 import type { Settings } from '@/data/protocol';
+import type { MessageKey } from '@/data/i18n';
 import { JURISDICTIONS, type Jurisdiction } from '@/data/risk';
+import { useT } from './i18n';
 
 export interface SettingsFormProps {
   settings: Settings;
   onChange: (change: Partial<Settings>) => void;
 }
 
-const JURISDICTION_LABEL: Record<Jurisdiction, string> = {
-  EEA: 'European Economic Area (GDPR)',
-  UK: 'United Kingdom (UK GDPR)',
-  CH: 'Switzerland (FADP)',
-  US: 'United States (countries of concern)',
-};
+const JURISDICTION_LABEL: Record<Jurisdiction, MessageKey> = { EEA: 'jurEEA', UK: 'jurUK', CH: 'jurCH', US: 'jurUS' };
 
 /** A number field that reports only whole values inside its range; the worker checks again. */
 function NumberField(props: { label: string; testid: string; value: number; min: number; max: number; onChange: (n: number) => void }) {
@@ -36,43 +33,44 @@ function NumberField(props: { label: string; testid: string; value: number; min:
 }
 
 export function SettingsForm({ settings, onChange }: SettingsFormProps) {
+  const t = useT();
   return (
     <div class="settings-form">
       <p>
         <label>
-          Your jurisdiction{' '}
+          {t('setJurisdiction')}{' '}
           <select data-testid="jurisdiction" value={settings.jurisdiction} onChange={(e) => onChange({ jurisdiction: e.currentTarget.value as Jurisdiction })}>
             {JURISDICTIONS.map((j) => (
-              <option value={j}>{JURISDICTION_LABEL[j]}</option>
+              <option value={j}>{t(JURISDICTION_LABEL[j])}</option>
             ))}
           </select>
         </label>
       </p>
       <p>
         <label>
-          Show the toolbar badge from{' '}
+          {t('setBadgeFrom')}{' '}
           <select
             data-testid="badge-threshold"
             value={settings.badgeThreshold}
             onChange={(e) => onChange({ badgeThreshold: e.currentTarget.value as Settings['badgeThreshold'] })}
           >
-            <option value="low">low risk up</option>
-            <option value="medium">medium risk up</option>
-            <option value="high">high risk only</option>
+            <option value="low">{t('setBadgeLow')}</option>
+            <option value="medium">{t('setBadgeMedium')}</option>
+            <option value="high">{t('setBadgeHigh')}</option>
           </select>
         </label>
       </p>
       <p>
         <label>
           <input type="checkbox" data-testid="in-page-warning" checked={settings.inPageWarning} onChange={(e) => onChange({ inPageWarning: e.currentTarget.checked })} />{' '}
-          Show a warning inside high-risk pages
+          {t('setInPage')}
         </label>
       </p>
       <p>
-        <NumberField label="Keep the request log for (days)" testid="retention-days" value={settings.retentionDays} min={1} max={365} onChange={(n) => onChange({ retentionDays: n })} />
+        <NumberField label={t('setRetentionDays')} testid="retention-days" value={settings.retentionDays} min={1} max={365} onChange={(n) => onChange({ retentionDays: n })} />
       </p>
       <p>
-        <NumberField label="Keep at most (rows)" testid="retention-rows" value={settings.retentionRows} min={1000} max={1_000_000} onChange={(n) => onChange({ retentionRows: n })} />
+        <NumberField label={t('setRetentionRows')} testid="retention-rows" value={settings.retentionRows} min={1000} max={1_000_000} onChange={(n) => onChange({ retentionRows: n })} />
       </p>
     </div>
   );

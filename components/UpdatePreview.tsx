@@ -1,5 +1,7 @@
 import type { Changes } from '@/data/dataset-diff';
+import type { MessageKey } from '@/data/i18n';
 import type { UpdatePreview as Preview } from '@/data/protocol';
+import { useT } from './i18n';
 
 export interface UpdatePreviewProps {
   preview: Preview;
@@ -10,11 +12,12 @@ export interface UpdatePreviewProps {
 
 const SHOWN = 30;
 
-function ChangeList({ title, kind, items }: { title: string; kind: string; items: Changes['added'] }) {
+function ChangeList({ titleKey, kind, items }: { titleKey: MessageKey; kind: string; items: Changes['added'] }) {
+  const t = useT();
   if (items.length === 0) return null;
   return (
     <li data-testid={`diff-${kind}`}>
-      {title}: {items.length}
+      {t(titleKey)}: {items.length}
       <ul>
         {items.slice(0, SHOWN).map((i) => (
           <li key={i.key} data-testid="diff-item">
@@ -22,24 +25,25 @@ function ChangeList({ title, kind, items }: { title: string; kind: string; items
             {i.label !== i.key && <span class="muted"> ({i.key})</span>}
           </li>
         ))}
-        {items.length > SHOWN && <li class="muted">and {items.length - SHOWN} more</li>}
+        {items.length > SHOWN && <li class="muted">{t('moreCount', [String(items.length - SHOWN)])}</li>}
       </ul>
     </li>
   );
 }
 
-function Group({ name, label, changes }: { name: string; label: string; changes: Changes }) {
+function Group({ name, labelKey, changes }: { name: string; labelKey: MessageKey; changes: Changes }) {
+  const t = useT();
   const none = !changes.added.length && !changes.removed.length && !changes.changed.length;
   return (
     <div>
-      <h3>{label}</h3>
+      <h3>{t(labelKey)}</h3>
       {none ? (
-        <p class="muted">No change.</p>
+        <p class="muted">{t('diffNone')}</p>
       ) : (
         <ul>
-          <ChangeList title="Added" kind={`${name}-added`} items={changes.added} />
-          <ChangeList title="Removed" kind={`${name}-removed`} items={changes.removed} />
-          <ChangeList title="Changed" kind={`${name}-changed`} items={changes.changed} />
+          <ChangeList titleKey="diffAdded" kind={`${name}-added`} items={changes.added} />
+          <ChangeList titleKey="diffRemoved" kind={`${name}-removed`} items={changes.removed} />
+          <ChangeList titleKey="diffChanged" kind={`${name}-changed`} items={changes.changed} />
         </ul>
       )}
     </div>
@@ -48,29 +52,30 @@ function Group({ name, label, changes }: { name: string; label: string; changes:
 
 /** What an update would change; nothing is applied until the user confirms. Every string is rendered as text. */
 export function UpdatePreview({ preview, busy, onApply, onDiscard }: UpdatePreviewProps) {
+  const t = useT();
   const { from, to, diff } = preview;
   return (
-    <div data-testid="update-preview" role="region" aria-label="Update preview">
+    <div data-testid="update-preview" role="region" aria-label={t('prevLabel')}>
       <p>
-        Version <strong data-testid="preview-version">{to.version}</strong> of {to.date} from <code>{preview.origin}</code> would replace{' '}
-        {from.version} of {from.date}.
+        {t('sumVersion')} <strong data-testid="preview-version">{to.version}</strong>{' '}
+        {t('prevReplaces', [to.date, preview.origin, from.version, from.date])}
       </p>
-      {diff.version === 'older' && <p class="warning" data-testid="preview-older">This is an older version than the data in force.</p>}
-      <p data-testid="preview-signed">
-        {to.signed === 'maintainers' ? "Signed by Borderline's maintainers." : 'Not signed by Borderline\u2019s maintainers: you allowed this source.'}
-      </p>
-      <Group name="companies" label="Companies" changes={diff.companies} />
-      <Group name="domains" label="Domain entries" changes={diff.domains} />
-      <Group name="actions" label="Enforcement actions" changes={diff.actions} />
-      <p class="muted">
-        Disclosed destinations: {diff.destinations.before} → {diff.destinations.after}
-      </p>
+      {diff.version === 'older' && (
+        <p class="warning" data-testid="preview-older">
+          {t('prevOlder')}
+        </p>
+      )}
+      <p data-testid="preview-signed">{to.signed === 'maintainers' ? t('prevSigned') : t('prevUnsigned')}</p>
+      <Group name="companies" labelKey="countCompanies" changes={diff.companies} />
+      <Group name="domains" labelKey="countDomains" changes={diff.domains} />
+      <Group name="actions" labelKey="countActions" changes={diff.actions} />
+      <p class="muted">{t('diffDestinations', [String(diff.destinations.before), String(diff.destinations.after)])}</p>
       <p>
         <button type="button" data-testid="apply-update" disabled={busy} onClick={onApply}>
-          Apply this update
+          {t('applyUpdate')}
         </button>{' '}
         <button type="button" data-testid="discard-update" disabled={busy} onClick={onDiscard}>
-          Discard
+          {t('discardUpdate')}
         </button>
       </p>
     </div>

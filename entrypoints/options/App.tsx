@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Client, DatasetStatus, Settings, UpdateCheck } from '@/data/protocol';
 import { sizeProblem } from '@/data/update-check';
 import { DatasetControls } from '@/components/DatasetControls';
+import { useT } from '@/components/i18n';
 import { SettingsForm } from '@/components/SettingsForm';
+import type { Translate } from '@/data/i18n';
 
 export interface AppProps {
   send: Client;
@@ -15,17 +17,18 @@ type Source = { source: 'url' } | { source: 'file'; data: File; signature: File 
 const MAX_SIGNATURE_BYTES = 4096;
 
 /** The size is known before reading, so a 60 MB file is refused without loading it into the page. */
-async function readImport(data: File, signature: File | undefined): Promise<UpdateCheck | { text: string; signature?: string }> {
+async function readImport(data: File, signature: File | undefined, t: Translate): Promise<UpdateCheck | { text: string; signature?: string }> {
   const origin = `file:${data.name}`;
   const tooBig = sizeProblem(data.size);
-  if (tooBig) return { kind: 'rejected', origin, error: `The dataset was rejected: ${tooBig}`, problems: [tooBig], needsAllow: false };
+  if (tooBig) return { kind: 'rejected', origin, error: t('importRejected', [tooBig]), problems: [tooBig], needsAllow: false };
   if (signature && signature.size > MAX_SIGNATURE_BYTES) {
-    return { kind: 'rejected', origin, error: 'The signature file is too large to be a signature. Nothing was changed.', problems: [], needsAllow: false };
+    return { kind: 'rejected', origin, error: t('importSigTooBig'), problems: [], needsAllow: false };
   }
   return { text: await data.text(), ...(signature ? { signature: await signature.text() } : {}) };
 }
 
 export function App({ send, save }: AppProps) {
+  const t = useT();
   const [status, setStatus] = useState<DatasetStatus>();
   const [settings, setSettings] = useState<Settings>();
   const [error, setError] = useState<string>();
@@ -59,7 +62,7 @@ export function App({ send, save }: AppProps) {
   const show = (r: UpdateCheck) => {
     setResult(r);
     if (r.kind === 'up-to-date') setNotice(r.message);
-    if (r.kind === 'preview') setNotice(`Version ${r.preview.to.version} is ready: review the changes below, then apply or discard.`);
+    if (r.kind === 'preview') setNotice(t('noticePreview', [r.preview.to.version]));
   };
 
   const check = (src: Source) =>
@@ -67,7 +70,7 @@ export function App({ send, save }: AppProps) {
       last.current = src;
       setResult(null);
       if (src.source === 'url') return show(await send('previewUpdate', { source: 'url' }));
-      const read = await readImport(src.data, src.signature);
+      const read = await readImport(src.data, src.signature, t);
       if ('kind' in read) return show(read);
       show(await send('previewUpdate', { source: 'file', name: src.data.name, ...read }));
     });
@@ -77,14 +80,14 @@ export function App({ send, save }: AppProps) {
 
   return (
     <main>
-      <h1>Borderline settings</h1>
+      <h1>{t('setTitle')}</h1>
       {error && (
         <p role="alert" class="error" data-testid="page-error">
           {error}
         </p>
       )}
       <section aria-labelledby="h-dataset">
-        <h2 id="h-dataset">Dataset</h2>
+        <h2 id="h-dataset">{t('setDataset')}</h2>
         {status && settings ? (
           <DatasetControls
             status={status}
@@ -98,7 +101,7 @@ export function App({ send, save }: AppProps) {
               run(async () => {
                 const info = await send('applyUpdate', {});
                 setResult(null);
-                setNotice(`Applied version ${info.version}. Open tabs were rated again.`);
+                setNotice(t('noticeApplied', [info.version]));
               })
             }
             onDiscard={() => run(async () => void (await send('discardUpdate', {}), setResult(null)))}
@@ -120,24 +123,24 @@ export function App({ send, save }: AppProps) {
               run(async () => {
                 const info = await send('rollbackDataset', {});
                 setResult(null);
-                setNotice(`Rolled back to version ${info.version}.`);
+                setNotice(t('noticeRolledBack', [info.version]));
               })
             }
             onReset={() =>
               run(async () => {
                 const info = await send('resetDataset', {});
                 setResult(null);
-                setNotice(`Reset to the bundled dataset, version ${info.version}.`);
+                setNotice(t('noticeReset', [info.version]));
               })
             }
             onSettings={changeSettings}
           />
         ) : (
-          !error && <p aria-busy="true">Loading…</p>
+          !error && <p aria-busy="true">{t('setLoading')}</p>
         )}
       </section>
       <section aria-labelledby="h-prefs">
-        <h2 id="h-prefs">Preferences</h2>
+        <h2 id="h-prefs">{t('setPrefs')}</h2>
         {settings && <SettingsForm settings={settings} onChange={changeSettings} />}
       </section>
     </main>

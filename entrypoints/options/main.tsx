@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { I18nProvider } from '@/components/i18n';
+import type { MessageKey } from '@/data/i18n';
 import { createClient } from '@/data/protocol';
 import '@/components/theme.css';
 import './options.css';
@@ -12,4 +14,14 @@ function save(filename: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-render(<App send={createClient((msg) => browser.runtime.sendMessage(msg))} save={save} />, document.getElementById('app')!);
+const t = (key: MessageKey, subs?: string[]) => browser.i18n.getMessage(key, subs);
+const lang = browser.i18n.getUILanguage();
+document.documentElement.lang = lang;
+document.title = t('setTitle');
+
+render(
+  <I18nProvider t={t} lang={lang}>
+    <App send={createClient((msg) => browser.runtime.sendMessage(msg))} save={save} />
+  </I18nProvider>,
+  document.getElementById('app')!,
+);
