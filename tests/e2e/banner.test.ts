@@ -43,6 +43,7 @@ describe('in-page warning', () => {
     const button = (await page.getByRole('button', { name: 'Add to cart' }).boundingBox())!;
     const overlaps = banner.x < button.x + button.width && button.x < banner.x + banner.width && banner.y < button.y + button.height && button.y < banner.y + banner.height;
     expect(overlaps).toBe(false);
+    await page.screenshot({ path: 'tests/e2e/screenshots/banner-temu.png' }); // README: the banner on the Temu demo page
     // Nothing on the page's own window, and the banner's styles stay in its shadow root.
     expect(await page.evaluate(() => Object.keys(window).filter((k) => /borderline|preact|wxt|__/i.test(k)))).toEqual([]);
     expect(await page.evaluate(() => document.querySelector('borderline-warning')?.shadowRoot ?? null)).toBeNull();
