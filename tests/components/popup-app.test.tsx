@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App, type AppProps } from '@/entrypoints/popup/App';
 import type { TabReport } from '@/data/protocol';
@@ -106,5 +106,34 @@ describe('popup App states', () => {
     fireEvent.click(screen.getByTestId('refresh-log'));
     await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(4));
     expect(screen.getByTestId('log-note').textContent).toBe('Log refreshed.');
+  });
+});
+
+describe('"Ask them" in the popup', () => {
+  it('view=ask shows the Art. 15 request for the site at once, copies it through copy(), and offers the third parties', async () => {
+    const copy = vi.fn(() => Promise.resolve());
+    render(<App {...props(() => Promise.resolve(temuReport()), { view: 'ask', copy })} />);
+    const site = await screen.findByTestId('ask-view');
+    const request = site.querySelector('[data-testid="access-request"][data-company="temu"]')!;
+    const text = (request.querySelector('[data-testid="access-request-text"]') as HTMLTextAreaElement).value;
+    expect(text).toMatch(/^Request for access to my personal data \(Article 15 GDPR\)/);
+    expect(text).toContain('To: Whaleco Technology Limited');
+    expect(text).toMatch(/recipients in third countries, naming each country \(Article 15\(1\)\(c\)\)/);
+    expect(text).toMatch(/safeguards relied on under Article 46 GDPR \(Article 15\(2\)\)/);
+    expect(request.querySelector('[data-testid="access-request-mail"]')!.getAttribute('href')).toMatch(/^mailto:\?subject=/);
+    fireEvent.click(request.querySelector('[data-testid="access-request-copy"]')!);
+    expect(copy).toHaveBeenCalledWith(text);
+    await waitFor(() => expect(request.querySelector('[data-testid="access-request-copy"]')!.textContent).toBe('Copied'));
+    expect(screen.getAllByTestId('ask-third-party').map((d) => d.getAttribute('data-company'))).toEqual(['tencent']);
+    expect(screen.queryByTestId('section-nav')).toBeNull();
+  });
+
+  it('keeps the request in a closed "Ask them" section of the report, one click away', async () => {
+    render(<App {...props(() => Promise.resolve(temuReport()))} />);
+    const toggle = within(await screen.findByTestId('section-ask')).getByRole('button', { name: /Ask them what they share/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(within(screen.getByTestId('section-ask')).getAllByTestId('access-request').length).toBeGreaterThan(0);
   });
 });
