@@ -43,14 +43,15 @@ function regionName(code: string, lang: string): string {
 export function WarningBanner({ warning: w, t, lang, onDetails, onAsk, onDismiss, onClose }: WarningBannerProps) {
   const places = w.countries.map((c) => (c === 'unspecified' ? t('bannerUnspecified') : regionName(c, lang)));
   const action = w.action;
+  const sentence = (text: string) => text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
   const headline = action
-    ? t('actionHeadline', [
+    ? sentence(t('actionHeadline', [
         t(KIND[action.kind]),
         t(STATUS[action.status]),
         action.authority,
         action.jurisdiction === 'EU' ? regionName('EU', lang) : regionName(action.jurisdiction, lang),
         new Date(`${action.date}T00:00:00Z`).toLocaleDateString(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
-      ])
+      ]))
     : null;
   const level = w.level === 'high' ? t('levelHigh') : t('levelMedium');
   return (

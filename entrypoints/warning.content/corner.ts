@@ -1,5 +1,6 @@
-// "Never covering the page's controls": before the banner settles, each corner is probed for interactive elements
-// under the banner's footprint; the first free corner wins. If none is free, the banner shrinks to its header.
+// "Never covering the page's controls": before the banner settles, each corner's footprint is checked against the
+// rectangles of the page's visible controls; the first free corner wins. If none is free, the banner shrinks to its
+// header. Placement runs again when the window is resized.
 
 export type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 const CORNERS: Corner[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
@@ -13,34 +14,32 @@ function footprint(corner: Corner, w: number, h: number): DOMRect {
   return new DOMRect(x, y, w, h);
 }
 
-function coversControl(rect: DOMRect, host: Element): boolean {
-  for (let i = 0; i <= 4; i++) {
-    for (let j = 0; j <= 3; j++) {
-      const x = rect.left + (rect.width * i) / 4;
-      const y = rect.top + (rect.height * j) / 3;
-      for (const el of document.elementsFromPoint(Math.min(x, innerWidth - 1), Math.min(y, innerHeight - 1))) {
-        if (el === host || host.contains(el)) continue;
-        if (el.closest(INTERACTIVE)) return true;
-      }
-    }
+/** Rectangles of the page's visible controls, read once per placement. */
+function controlRects(host: Element): DOMRect[] {
+  const rects: DOMRect[] = [];
+  for (const el of document.querySelectorAll(INTERACTIVE)) {
+    if (el === host) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth) rects.push(r);
   }
-  return false;
+  return rects;
 }
 
-/** The first corner whose footprint covers no control, or undefined when every corner would. */
+const intersects = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** The first corner whose footprint touches no visible control, or undefined when every corner would. */
 export function freeCorner(host: HTMLElement, width: number, height: number): Corner | undefined {
-  // The host is hidden from hit-testing while probing so it cannot hide what lies beneath it.
-  const previous = host.style.pointerEvents;
-  host.style.pointerEvents = 'none';
-  try {
-    return CORNERS.find((c) => !coversControl(footprint(c, width, height), host));
-  } finally {
-    host.style.pointerEvents = previous;
-  }
+  const controls = controlRects(host);
+  return CORNERS.find((c) => {
+    const area = footprint(c, width, height);
+    return !controls.some((r) => intersects(area, r));
+  });
 }
 
-export function pin(host: HTMLElement, corner: Corner): void {
-  Object.assign(host.style, {
+/** Pins the banner itself: WXT resets the shadow host with `:host { all: initial !important }`, which beats any
+ *  style put on the host from outside, so the host stays an empty inline box and the banner inside it is fixed. */
+export function pin(banner: HTMLElement, corner: Corner): void {
+  Object.assign(banner.style, {
     position: 'fixed',
     zIndex: '2147483647',
     top: corner.startsWith('top') ? `${MARGIN}px` : 'auto',

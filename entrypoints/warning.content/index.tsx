@@ -42,10 +42,14 @@ export default defineContentScript({
           container,
         );
         const place = () => {
-          const box = container.firstElementChild?.getBoundingClientRect();
-          const corner = box && freeCorner(host, box.width, box.height);
-          container.firstElementChild?.classList.toggle('collapsed', !corner);
-          pin(host, corner ?? 'bottom-right');
+          const banner = container.firstElementChild as HTMLElement | null;
+          if (!banner) return;
+          banner.classList.remove('collapsed');
+          pin(banner, 'bottom-right'); // measure at the size it will have once pinned
+          const box = banner.getBoundingClientRect();
+          const corner = freeCorner(host, box.width, box.height);
+          banner.classList.toggle('collapsed', !corner);
+          pin(banner, corner ?? 'bottom-right');
         };
         place();
         ctx.addEventListener(window, 'resize', place);
