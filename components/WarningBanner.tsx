@@ -1,6 +1,7 @@
-import type { MessageKey, Translate } from '@/data/i18n';
+import type { Translate } from '@/data/i18n';
+import { regionName } from '@/data/locale-format';
+import { actionHeadline } from '@/data/localized-text';
 import type { SiteWarning } from '@/data/site-warning';
-import type { Action } from '@/data/schema';
 
 export interface WarningBannerProps {
   warning: SiteWarning;
@@ -13,46 +14,10 @@ export interface WarningBannerProps {
   onClose: () => void;
 }
 
-const KIND: Record<Action['kind'], MessageKey> = {
-  complaint: 'actionComplaint',
-  fine: 'actionFine',
-  order: 'actionOrder',
-  lawsuit: 'actionLawsuit',
-  investigation: 'actionInvestigation',
-  settlement: 'actionSettlement',
-};
-
-const STATUS: Record<Action['status'], MessageKey> = {
-  pending: 'statusPending',
-  open: 'statusOpen',
-  decided: 'statusDecided',
-  final: 'statusFinal',
-  'under-appeal': 'statusUnderAppeal',
-  settled: 'statusSettled',
-};
-
-function regionName(code: string, lang: string): string {
-  try {
-    return new Intl.DisplayNames([lang, 'en'], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 /** The in-page warning: who runs the site, where the data may go, the one action that matters most, and what to do. */
 export function WarningBanner({ warning: w, t, lang, onDetails, onAsk, onDismiss, onClose }: WarningBannerProps) {
   const places = w.countries.map((c) => (c === 'unspecified' ? t('bannerUnspecified') : regionName(c, lang)));
-  const action = w.action;
-  const sentence = (text: string) => text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
-  const headline = action
-    ? sentence(t('actionHeadline', [
-        t(KIND[action.kind]),
-        t(STATUS[action.status]),
-        action.authority,
-        action.jurisdiction === 'EU' ? regionName('EU', lang) : regionName(action.jurisdiction, lang),
-        new Date(`${action.date}T00:00:00Z`).toLocaleDateString(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
-      ]))
-    : null;
+  const headline = w.action ? actionHeadline(w.action, t, lang) : null;
   const level = w.level === 'high' ? t('levelHigh') : t('levelMedium');
   return (
     <section class={`banner banner-${w.level}`} role="region" aria-label={t('bannerLabel')} data-testid="banner">

@@ -34,7 +34,7 @@ export const placeIn = (jurisdiction: string, lang: string) => regionName(jurisd
 const capitalize = (s: string, lang: string) => s.charAt(0).toLocaleUpperCase(lang) + s.slice(1);
 
 /** "Complaint pending: Datenschutzbehörde, Austria, Jan 2025", with the amount of a fine or settlement. */
-export function actionHeadline(a: Action, t: Translate, lang: string): string {
+export function actionHeadline(a: Pick<Action, 'kind' | 'status' | 'authority' | 'jurisdiction' | 'date' | 'amount'>, t: Translate, lang: string): string {
   const headline = capitalize(
     t('actionHeadline', [t(ACTION_KIND[a.kind]), t(ACTION_STATUS[a.status]), a.authority, placeIn(a.jurisdiction, lang), monthYear(a.date, lang)]),
     lang,

@@ -12,7 +12,7 @@ export interface SiteWarning {
   owner: string | null;
   /** ISO codes of current destinations without protection for the user; "unspecified" for unnamed third countries. */
   countries: string[];
-  action: Pick<Action, 'kind' | 'status' | 'authority' | 'jurisdiction' | 'date'> | null;
+  action: Pick<Action, 'kind' | 'status' | 'authority' | 'jurisdiction' | 'date' | 'amount'> | null;
 }
 
 export function buildSiteWarning(site: string, a: CompanyAssessment, risk: RiskModel, jurisdiction: Jurisdiction): SiteWarning {
@@ -24,6 +24,8 @@ export function buildSiteWarning(site: string, a: CompanyAssessment, risk: RiskM
     company: a.company.name,
     owner: a.owner.id === a.company.id ? null : a.owner.name,
     countries,
-    action: action ? { kind: action.kind, status: action.status, authority: action.authority, jurisdiction: action.jurisdiction, date: action.date } : null,
+    action: action
+      ? { kind: action.kind, status: action.status, authority: action.authority, jurisdiction: action.jurisdiction, date: action.date, amount: action.amount }
+      : null,
   };
 }

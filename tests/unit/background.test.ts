@@ -1,19 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/entrypoints/background/start';
+import { fakeEvent } from './fake-events';
 import type { Reply, TabReport } from '@/data/protocol';
-
-/** fakeBrowser has no webRequest: a minimal event with a trigger, like its other events. */
-function fakeEvent<T extends (...args: any[]) => unknown>() {
-  const listeners: T[] = [];
-  return {
-    addListener: (l: T) => void listeners.push(l),
-    removeListener: (l: T) => void listeners.splice(listeners.indexOf(l), 1),
-    hasListener: (l: T) => listeners.includes(l),
-    removeAllListeners: () => void (listeners.length = 0),
-    trigger: (...args: Parameters<T>) => listeners.map((l) => l(...args)),
-  };
-}
 
 const onBeforeRequest = fakeEvent();
 const onReplaced = fakeEvent();

@@ -6,18 +6,7 @@ import { countRows, rowsOfTab } from '@/entrypoints/background/log-db';
 import { EXPORT_COLUMNS } from '@/entrypoints/background/log-export';
 import { RETENTION_ALARM } from '@/entrypoints/background/retention';
 import { startBackground } from '@/entrypoints/background/start';
-
-/** fakeBrowser has no webRequest: minimal events with a trigger, like its other events. */
-function fakeEvent<T extends (...args: any[]) => unknown>() {
-  const listeners: T[] = [];
-  return {
-    addListener: (l: T) => void listeners.push(l),
-    removeListener: (l: T) => void listeners.splice(listeners.indexOf(l), 1),
-    hasListener: (l: T) => listeners.includes(l),
-    removeAllListeners: () => void (listeners.length = 0),
-    trigger: (...args: Parameters<T>) => listeners.map((l) => l(...args)),
-  };
-}
+import { fakeEvent } from './fake-events';
 
 const webRequest = { onBeforeRequest: fakeEvent(), onResponseStarted: fakeEvent(), onErrorOccurred: fakeEvent() };
 const onReplaced = fakeEvent();
