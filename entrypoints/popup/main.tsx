@@ -41,7 +41,13 @@ render(
   <I18nProvider t={t} lang={lang}>
     <App
       view={view}
-      load={async () => send('getTabReport', { tabId: await targetTab() })}
+      load={async () => {
+        const tabId = await targetTab();
+        performance.mark('popup-report-asked');
+        const report = await send('getTabReport', { tabId });
+        performance.mark('popup-report-received');
+        return report;
+      }}
       exportLog={(scope, format) => send('exportLog', { scope, format })}
       clearLog={(scope) => send('clearLog', { scope })}
       save={saveFile}

@@ -8,7 +8,8 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 declare const chrome: any;
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** A copy of the build can be used instead, so a long run is not disturbed by someone else rebuilding. */
+export const EXTENSION_DIR = resolve(process.env.BORDERLINE_EXTENSION_DIR ?? '.output/chrome-mv3');
 
 export interface ExtensionBrowser {
   context: BrowserContext;
