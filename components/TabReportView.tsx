@@ -7,6 +7,7 @@ import { AskList } from './AskList';
 import { CompanyChain } from './CompanyChain';
 import { companyNamesOf } from './company-names';
 import { DestinationList } from './DestinationList';
+import { ServersSeen } from './ServersSeen';
 import { useT } from './i18n';
 import type { LogActionsProps } from './LogActions';
 import { ReportHeader } from './ReportHeader';
@@ -79,6 +80,7 @@ export function TabReportView({ report, logActions, copy }: TabReportViewProps) 
           </Section>
           <Section {...props('where')}>
             <DestinationList destinations={site.destinations} jurisdiction={report.jurisdiction} />
+            <ServersSeen countries={report.siteServersSeen} />
           </Section>
           <Section {...props('actions')}>
             <ActionList actions={site.actions} />

@@ -5,6 +5,7 @@ import type { MessageKey } from '@/data/i18n';
 import { destinationName, DestinationStatusText } from './DestinationList';
 import { plural, useI18n } from './i18n';
 import { RiskBadge } from './RiskBadge';
+import { ServersSeen } from './ServersSeen';
 
 export const ROLE_WORD: Record<Role, MessageKey> = {
   'first-party': 'roleFirstParty',
@@ -68,6 +69,7 @@ export function ThirdPartyList({ thirdParties, unknown, jurisdiction }: ThirdPar
               <div class="detail">
                 {t('tpHosts', [tp.hosts.join(', ')])}
               </div>
+              <ServersSeen countries={tp.serversSeen} />
               {groups.length > 0 ? (
                 <div class="detail">
                   {t('tpDestinations')}

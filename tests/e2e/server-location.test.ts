@@ -34,5 +34,12 @@ describe('observed server location', () => {
     const tencent = report.value.thirdParties.find((t: any) => t.assessment.company.id === 'tencent');
     expect(tencent.serversSeen).toEqual(['local']);
     await page.close();
+
+    // What the user reads: beside each company, where its servers answered, labelled as observed.
+    const popup = await browser.popup(tabId);
+    const tencentCard = popup.locator('[data-testid="third-party"][data-company="tencent"]');
+    await tencentCard.waitFor();
+    expect(await tencentCard.getByTestId('servers-seen').textContent()).toMatch(/^Servers seen in: local network \(observed server location/);
+    await popup.close();
   });
 });
