@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launchExtension, warmUp, type ExtensionBrowser } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './browser';
+import { useDemo } from './demo';
 import { shadowProbe } from './shadow';
-import { startShopServer, type ShopServer } from './shop-server';
 
-let server: ShopServer;
-let browser: ExtensionBrowser;
+const demo = useDemo();
 
-beforeAll(async () => {
-  server = await startShopServer();
-  browser = await launchExtension({ port: server.port });
-  await warmUp(browser);
-  await setSettings({ jurisdiction: 'EEA' }); // headless Chromium says en-US, which would mean US rules
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Headless Chromium says en-US, which would mean US rules; the assertions below are about an EEA user.
+beforeAll(() => setSettings({ jurisdiction: 'EEA' }));
 
 const hasHost = (page: import('playwright-core').Page) => page.locator('borderline-warning').count();
 
 async function setSettings(settings: Record<string, unknown>) {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=0`);
+  const page = await demo.browser.context.newPage();
+  await page.goto(`chrome-extension://${demo.browser.extensionId}/popup.html?tabId=0`);
   const reply = await page.evaluate((s) => chrome.runtime.sendMessage({ type: 'setSettings', settings: s }), settings);
   expect(reply.ok).toBe(true);
   await page.close();
@@ -31,7 +21,7 @@ declare const chrome: any;
 
 describe('in-page warning', () => {
   it('warns on the Temu demo page with who, where and the complaint, without covering its controls', async () => {
-    const { page } = await browser.visit('http://www.temu.com/');
+    const { page } = await demo.browser.visit('http://www.temu.com/');
     await eventually(() => hasHost(page), (n) => n === 1);
     const probe = await shadowProbe(page);
     const text = await eventually(() => probe.text('banner'), (t) => t !== null);
@@ -60,7 +50,7 @@ describe('in-page warning', () => {
   });
 
   it('shows once per site visit, not on every page inside the site', async () => {
-    const { page } = await browser.visit('http://www.temu.com/');
+    const { page } = await demo.browser.visit('http://www.temu.com/');
     await eventually(() => hasHost(page), (n) => n === 1);
     await page.goto('http://www.temu.com/?page=2', { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 1500));
@@ -69,14 +59,14 @@ describe('in-page warning', () => {
   });
 
   it('never appears on a neutral site', async () => {
-    const { page } = await browser.visit('http://www.example.org/');
+    const { page } = await demo.browser.visit('http://www.example.org/');
     await new Promise((r) => setTimeout(r, 1500));
     expect(await hasHost(page)).toBe(0);
     await page.close();
   });
 
   it('is keyboard reachable and "Dismiss for this site" persists across reloads', async () => {
-    const { page } = await browser.visit('http://www.shein.com/');
+    const { page } = await demo.browser.visit('http://www.shein.com/');
     await eventually(() => hasHost(page), (n) => n === 1);
     const probe = await shadowProbe(page);
     await eventually(() => probe.text('banner'), (t) => t !== null);
@@ -97,7 +87,7 @@ describe('in-page warning', () => {
 
   it('is turned off by the setting', async () => {
     await setSettings({ inPageWarning: false });
-    const { page } = await browser.visit('http://www.temu.com/?off');
+    const { page } = await demo.browser.visit('http://www.temu.com/?off');
     await new Promise((r) => setTimeout(r, 1500));
     expect(await hasHost(page)).toBe(0);
     await page.close();

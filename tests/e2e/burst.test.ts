@@ -1,26 +1,15 @@
 // A page that fires 2,000 requests to 20 dataset hosts at once: every one must be logged, once, and the worker
 // must still answer afterwards. Prints the figures for the note.
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launchExtension, warmUp, type ExtensionBrowser } from './browser';
-import { BURST_HOST, BURST_HOSTS, startShopServer, type ShopServer } from './shop-server';
+import { describe, expect, it } from 'vitest';
+import { eventually } from './browser';
+import { useDemo } from './demo';
+import { BURST_HOST, BURST_HOSTS } from './shop-server';
 
 declare const chrome: any;
 
 const N = 2000;
-let server: ShopServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startShopServer();
-  browser = await launchExtension({ port: server.port });
-  await warmUp(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
 /** Rows IndexedDB holds for the tab, and how many carry a server IP, read beside the worker's code. */
 function stored(sw: Worker, tabId: number): Promise<{ rows: number; withIp: number; urls: string[]; types: string[] }> {
@@ -56,8 +45,8 @@ async function ask<T>(page: Page, msg: object): Promise<{ value: T; ms: number }
 describe('request burst', () => {
   it(`logs all ${N} requests of a page to 20 dataset hosts, and the worker still answers`, async () => {
     const url = `http://${BURST_HOST}/?n=${N}`;
-    const page = await browser.context.newPage();
-    const sw = await browser.worker();
+    const page = await demo.browser.context.newPage();
+    const sw = await demo.browser.worker();
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'commit' });
     const tabId: number = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id, url);
@@ -76,8 +65,8 @@ describe('request burst', () => {
     const withIp = await eventually(() => stored(sw, tabId), (s) => s.withIp >= answered, 30_000);
     const ipMs = Date.now() - t0;
 
-    const extensionPage = await browser.context.newPage();
-    await extensionPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const extensionPage = await demo.browser.context.newPage();
+    await extensionPage.goto(`chrome-extension://${demo.browser.extensionId}/options.html`);
     const info = await ask<{ version: string }>(extensionPage, { type: 'getDatasetInfo' });
     const report = await ask<{ requests: { host: string }[]; level: string }>(extensionPage, { type: 'getTabReport', tabId });
 
@@ -100,7 +89,7 @@ describe('request burst', () => {
     expect(info.value.version).toEqual(expect.any(String));
     expect(report.value.requests).toHaveLength(expected);
     expect(report.value.level).toBe('high');
-    expect((await browser.badge(tabId)).text).toBe('HIGH');
+    expect((await demo.browser.badge(tabId)).text).toBe('HIGH');
     await extensionPage.close();
     await page.close();
   });

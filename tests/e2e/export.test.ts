@@ -1,25 +1,13 @@
 // Export from an extension page, as the popup does: the JSON and CSV files hold as many rows as the log.
 import Papa from 'papaparse';
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launchExtension, warmUp, type ExtensionBrowser } from './browser';
-import { startShopServer, type ShopServer } from './shop-server';
+import { describe, expect, it } from 'vitest';
+import { eventually } from './browser';
+import { useDemo } from './demo';
 
 declare const chrome: any;
 
-let server: ShopServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startShopServer();
-  browser = await launchExtension({ port: server.port });
-  await warmUp(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
 interface Exported {
   filename: string;
@@ -58,16 +46,16 @@ function storedRows(sw: Worker): Promise<{ tabId: number; site: string | null; p
 
 describe('log export', () => {
   it('exports a tab, a site and everything as JSON and CSV with the log\u2019s row counts', async () => {
-    const temu = await browser.visit('http://www.temu.com/');
-    await eventually(() => browser.badge(temu.tabId), (b) => b.text === 'HIGH');
-    await browser.visit('http://www.shein.com/');
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const temu = await demo.browser.visit('http://www.temu.com/');
+    await eventually(() => demo.browser.badge(temu.tabId), (b) => b.text === 'HIGH');
+    await demo.browser.visit('http://www.shein.com/');
+    const page = await demo.browser.context.newPage();
+    await page.goto(`chrome-extension://${demo.browser.extensionId}/options.html`);
     // Late requests (an icon, a beacon) would change the counts under the test: wait until the log is still.
-    let rows = await storedRows(await browser.worker());
+    let rows = await storedRows(await demo.browser.worker());
     for (let still = false; !still; ) {
       await new Promise((r) => setTimeout(r, 500));
-      const again = await storedRows(await browser.worker());
+      const again = await storedRows(await demo.browser.worker());
       still = again.length === rows.length;
       rows = again;
     }

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launchExtension, warmUp, type ExtensionBrowser } from './browser';
-import { startShopServer, type ShopServer } from './shop-server';
+import { describe, expect, it } from 'vitest';
+import { eventually } from './browser';
+import { useDemo } from './demo';
 
 declare const chrome: any;
-let server: ShopServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startShopServer();
-  browser = await launchExtension({ port: server.port });
-  await warmUp(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
 describe('observed server location', () => {
   it('shows requests to the local demo shop as local, per row and per company', async () => {
-    const { tabId } = await browser.visit('http://www.temu.com/');
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    const { tabId } = await demo.browser.visit('http://www.temu.com/');
+    const page = await demo.browser.context.newPage();
+    await page.goto(`chrome-extension://${demo.browser.extensionId}/popup.html?tabId=${tabId}`);
     const report = await eventually(
       () => page.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabReport', tabId: id }), tabId),
       (r: any) => r.ok && r.value.requests.filter((x: any) => x.ip).length >= 4,
@@ -36,7 +24,7 @@ describe('observed server location', () => {
     await page.close();
 
     // What the user reads: beside each company, where its servers answered, labelled as observed.
-    const popup = await browser.popup(tabId);
+    const popup = await demo.browser.popup(tabId);
     const tencentCard = popup.locator('[data-testid="third-party"][data-company="tencent"]');
     await tencentCard.waitFor();
     expect(await tencentCard.getByTestId('servers-seen').textContent()).toMatch(/^Servers seen in: local network \(observed server location/);

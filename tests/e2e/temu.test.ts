@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launchExtension, warmUp, type ExtensionBrowser } from './browser';
-import { startShopServer, type ShopServer } from './shop-server';
+import { describe, expect, it } from 'vitest';
+import { eventually } from './browser';
+import { useDemo } from './demo';
 
-let server: ShopServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startShopServer();
-  browser = await launchExtension({ port: server.port });
-  await warmUp(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
 describe('Borderline in real Chromium', () => {
   it('flags the Temu demo shop with a HIGH badge and explains why in the popup', async () => {
-    const { tabId } = await browser.visit('http://www.temu.com/');
-    const badge = await eventually(() => browser.badge(tabId), (b) => b.text === 'HIGH');
+    const { tabId } = await demo.browser.visit('http://www.temu.com/');
+    const badge = await eventually(() => demo.browser.badge(tabId), (b) => b.text === 'HIGH');
     expect(badge.text).toBe('HIGH');
     expect(badge.title).toMatch(/High risk/);
 
-    const popup = await browser.popup(tabId);
+    const popup = await demo.browser.popup(tabId);
     await popup.getByTestId('risk-badge').first().waitFor();
     expect(await popup.getByTestId('site').textContent()).toBe('temu.com');
     expect(await popup.getByTestId('risk-badge').first().getAttribute('data-level')).toBe('high');
@@ -48,21 +36,21 @@ describe('Borderline in real Chromium', () => {
   });
 
   it('keeps the badge empty and shows no warning on a neutral site', async () => {
-    const { tabId } = await browser.visit('http://www.example.org/');
+    const { tabId } = await demo.browser.visit('http://www.example.org/');
     // Wait until the page's requests are logged, so an empty badge is a verdict and not a race.
-    const popup = await browser.popup(tabId);
+    const popup = await demo.browser.popup(tabId);
     await popup.getByTestId('risk-badge').first().waitFor();
     expect(await popup.getByTestId('risk-badge').first().getAttribute('data-level')).toBe('none');
     expect(await popup.getByTestId('why').textContent()).toMatch(/No company in Borderline/);
-    expect((await browser.badge(tabId)).text).toBe('');
+    expect((await demo.browser.badge(tabId)).text).toBe('');
     expect(await popup.getByTestId('log-row').count()).toBeGreaterThanOrEqual(1);
     await popup.close();
   });
 
   it('flags SHEIN and names TikTok among its third parties', async () => {
-    const { tabId } = await browser.visit('http://www.shein.com/');
-    expect((await eventually(() => browser.badge(tabId), (b) => b.text === 'HIGH')).text).toBe('HIGH');
-    const popup = await browser.popup(tabId);
+    const { tabId } = await demo.browser.visit('http://www.shein.com/');
+    expect((await eventually(() => demo.browser.badge(tabId), (b) => b.text === 'HIGH')).text).toBe('HIGH');
+    const popup = await demo.browser.popup(tabId);
     await popup.getByTestId('risk-badge').first().waitFor();
     expect(await popup.getByTestId('company-name').first().textContent()).toBe('SHEIN');
     expect(await popup.getByTestId('third-party').evaluateAll((els) => els.map((e) => e.getAttribute('data-company')))).toContain('tiktok');
