@@ -19,7 +19,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser } from '../tests/e2e/browser';
-import { startShopServer, type ShopServer } from '../tests/e2e/shop-server';
+import { floodPage, startShopServer, type ShopServer } from '../tests/e2e/shop-server';
+import { watchWorker } from '../tests/e2e/worker-probes';
 
 // The run uses a private copy of the build: a rebuild in the checkout during the run must not swap files under it.
 if (!existsSync('.output/chrome-mv3/manifest.json')) throw new Error('No build at .output/chrome-mv3: run npm run build');
@@ -120,16 +121,6 @@ async function measureBadge(browser: ExtensionBrowser) {
   return { inWorker, outside };
 }
 
-const FLOOD = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>flood</title></head><body><script>
-  const hosts = ['img.kwcdn.com', 'bugly.qq.com', 'analytics.tiktok.com', 'cdn.unlisted-example.net', 'sc.ltwebstatic.com'];
-  (async () => {
-    for (let i = 0; i < ${ROWS}; i += 100) {
-      await Promise.all(Array.from({ length: 100 }, (_, j) => fetch('http://' + hosts[(i + j) % hosts.length] + '/p' + (i + j) + '.png', { mode: 'no-cors' }).catch(() => {})));
-    }
-    document.title = 'done';
-  })();
-</script></body></html>`;
-
 /** Performance measures and marks a popup leaves behind, by name (ms from the popup's navigation start). */
 async function popupTimings(popup: Page): Promise<Record<string, number>> {
   return popup.evaluate(() => {
@@ -146,7 +137,7 @@ async function popupTimings(popup: Page): Promise<Record<string, number>> {
 
 async function measurePopup(browser: ExtensionBrowser, server: ShopServer) {
   server.routes.set('flood.example.net', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(FLOOD);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(floodPage(ROWS));
   });
   const { page, tabId } = await browser.visit('http://flood.example.net/');
   await page.waitForFunction(() => document.title === 'done', undefined, { timeout: 60_000 });
@@ -161,16 +152,6 @@ async function measurePopup(browser: ExtensionBrowser, server: ShopServer) {
   }
   await page.close();
   return { runs, count, tabId };
-}
-
-/** The extension worker's running status, as the DevTools protocol reports it. */
-async function watchWorker(cdp: CDPSession, extensionId: string) {
-  const statuses: string[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) statuses.push(v.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
-  return statuses;
 }
 
 async function until(check: () => boolean, ms = 10_000) {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { eventually } from './browser';
 import { useDemo } from './demo';
 import { BURST_HOST, BURST_HOSTS } from './shop-server';
+import { storedRows } from './worker-probes';
 
 declare const chrome: any;
 
@@ -12,25 +13,9 @@ const N = 2000;
 const demo = useDemo();
 
 /** Rows IndexedDB holds for the tab, and how many carry a server IP, read beside the worker's code. */
-function stored(sw: Worker, tabId: number): Promise<{ rows: number; withIp: number; urls: string[]; types: string[] }> {
-  return sw.evaluate(
-    (id) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('borderline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const query = db.transaction('requests').objectStore('requests').index('by-tab-time').getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-          query.onsuccess = () => {
-            db.close();
-            const rows = query.result as { url: string; type: string; ip?: string }[];
-            resolve({ rows: rows.length, withIp: rows.filter((r) => r.ip).length, urls: rows.map((r) => r.url), types: rows.map((r) => r.type) });
-          };
-          query.onerror = () => reject(query.error);
-        };
-      }),
-    tabId,
-  );
+async function stored(sw: Worker, tabId: number): Promise<{ rows: number; withIp: number; urls: string[]; types: string[] }> {
+  const rows = await storedRows(sw, tabId);
+  return { rows: rows.length, withIp: rows.filter((r) => r.ip).length, urls: rows.map((r) => r.url), types: rows.map((r) => r.type) };
 }
 
 async function ask<T>(page: Page, msg: object): Promise<{ value: T; ms: number }> {

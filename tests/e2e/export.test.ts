@@ -4,6 +4,10 @@ import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { eventually } from './browser';
 import { useDemo } from './demo';
+import { storedRows as storedRowsOf } from './worker-probes';
+
+/** What IndexedDB holds, counted beside the worker's code. */
+const storedRows = (sw: Worker) => storedRowsOf<{ tabId: number; site: string | null; pageSite: string | null }>(sw);
 
 declare const chrome: any;
 
@@ -24,25 +28,6 @@ function exportLog(page: Page, scope: object, format: 'json' | 'csv'): Promise<E
   }, { type: 'exportLog', scope, format });
 }
 
-/** What IndexedDB holds, counted beside the worker's code. */
-function storedRows(sw: Worker): Promise<{ tabId: number; site: string | null; pageSite: string | null }[]> {
-  return sw.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('borderline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const query = db.transaction('requests').objectStore('requests').getAll();
-          query.onsuccess = () => {
-            db.close();
-            resolve(query.result);
-          };
-          query.onerror = () => reject(query.error);
-        };
-      }),
-  );
-}
 
 describe('log export', () => {
   it('exports a tab, a site and everything as JSON and CSV with the log\u2019s row counts', async () => {

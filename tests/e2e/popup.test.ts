@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, launchExtension, warmUp, type ExtensionBrowser } from './browser';
-import { startShopServer, type ShopServer } from './shop-server';
+import { floodPage, startShopServer, type ShopServer } from './shop-server';
 
 const SHOTS = 'tests/e2e/screenshots';
 const AXE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
@@ -232,19 +232,10 @@ describe('the popup on the other demo pages', () => {
 describe('first render with 5,000 logged requests', () => {
   const ROWS = 5_000;
   const OPENS = 10;
-  const FLOOD = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>flood</title></head><body><script>
-    const hosts = ['img.kwcdn.com', 'bugly.qq.com', 'analytics.tiktok.com', 'cdn.unlisted-example.net', 'sc.ltwebstatic.com'];
-    (async () => {
-      for (let i = 0; i < ${ROWS}; i += 100) {
-        await Promise.all(Array.from({ length: 100 }, (_, j) => fetch('http://' + hosts[(i + j) % hosts.length] + '/p' + (i + j) + '.png', { mode: 'no-cors' }).catch(() => {})));
-      }
-      document.title = 'done';
-    })();
-  </script></body></html>`;
 
   it(`measures the median of ${OPENS} opens and keeps only the rows in view in the DOM`, async () => {
     server.routes.set('flood.example.net', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(FLOOD);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(floodPage(ROWS));
     });
     const { page, tabId } = await browser.visit('http://flood.example.net/');
     await page.waitForFunction(() => document.title === 'done', undefined, { timeout: 60_000 });

@@ -113,3 +113,16 @@ export async function startShopServer(port = 0): Promise<ShopServer> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A page that fires `rows` requests to five dataset and unknown hosts, 100 at a time, then sets its title to "done". */
+export function floodPage(rows: number): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>flood</title></head><body><script>
+  const hosts = ['img.kwcdn.com', 'bugly.qq.com', 'analytics.tiktok.com', 'cdn.unlisted-example.net', 'sc.ltwebstatic.com'];
+  (async () => {
+    for (let i = 0; i < ${rows}; i += 100) {
+      await Promise.all(Array.from({ length: 100 }, (_, j) => fetch('http://' + hosts[(i + j) % hosts.length] + '/p' + (i + j) + '.png', { mode: 'no-cors' }).catch(() => {})));
+    }
+    document.title = 'done';
+  })();
+</script></body></html>`;
+}

@@ -1,44 +1,16 @@
 // The log must survive the service worker being stopped, as MV3 does after ~30 s idle or whenever it likes.
-import type { CDPSession, Worker } from 'playwright-core';
+import type { Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { eventually } from './browser';
 import { useDemo } from './demo';
+import { storedRows, watchWorker } from './worker-probes';
 
 // Code passed to worker.evaluate runs inside the extension's service worker.
 declare const chrome: any;
 
 const demo = useDemo();
 
-/** The tab's rows as IndexedDB holds them, read beside the worker's code: nothing is flushed for the asking. */
-function storedHosts(sw: Worker, tabId: number): Promise<string[]> {
-  return sw.evaluate(
-    (id) =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('borderline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const query = db.transaction('requests').objectStore('requests').index('by-tab-time').getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-          query.onsuccess = () => {
-            db.close();
-            resolve((query.result as { host: string }[]).map((r) => r.host));
-          };
-          query.onerror = () => reject(query.error);
-        };
-      }),
-    tabId,
-  );
-}
-
-/** The extension worker's running status, as the DevTools protocol's ServiceWorker domain reports it. */
-async function watchWorker(cdp: CDPSession, extensionId: string) {
-  const statuses: string[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) statuses.push(v.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
-  return statuses;
-}
+const storedHosts = async (sw: Worker, tabId: number) => (await storedRows(sw, tabId)).map((r) => r.host);
 
 describe('worker restart', () => {
   it('shows everything logged before the service worker stopped, and keeps the badge right', async () => {
