@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { LogRow } from '@/data/log-row';
-import { EMPTY_FILTER, filterRows, indexRows, optionsOf, type LogFilter } from './log-filter';
+import type { ReportRow } from '@/data/packed-log';
+import { EMPTY_FILTER, filterRows, optionsOf, searchTexts, type LogFilter } from './log-filter';
 import { LogActions, type LogActionsProps } from './LogActions';
 import { LogFilters } from './LogFilters';
 import { RISK_WORD, riskIcon } from './RiskBadge';
@@ -12,7 +12,7 @@ import { useWindow } from './useWindow';
 export const ROW_HEIGHT = 24;
 
 export interface RequestLogProps {
-  rows: LogRow[];
+  rows: ReportRow[];
   companyName: (id: string) => string | undefined;
   /** Export, clear and the full-tab link; left out where the log is read-only. */
   actions?: LogActionsProps;
@@ -25,7 +25,7 @@ const NO_COMPANY_MARK = '—';
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
-function LogRowView({ row, index, company }: { row: LogRow; index: number; company: string }) {
+function LogRowView({ row, index, company }: { row: ReportRow; index: number; company: string }) {
   const t = useT();
   return (
     <tr class="log-row" data-testid="log-row" data-level={row.level} aria-rowindex={index + 2}>
@@ -43,14 +43,19 @@ function LogRowView({ row, index, company }: { row: LogRow; index: number; compa
   );
 }
 
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
+}
+
 /** Every request the page sent, filterable and searchable; only the rows in view are in the DOM. */
 export function RequestLog({ rows, companyName, actions, tall }: RequestLogProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const [filter, setFilter] = useState<LogFilter>(EMPTY_FILTER);
-  const indexed = useMemo(() => indexRows(rows, companyName), [rows, companyName]);
+  const texts = useMemo(() => once(() => searchTexts(rows, companyName)), [rows, companyName]);
   const options = useMemo(() => optionsOf(rows, companyName), [rows, companyName]);
-  const shown = useMemo(() => filterRows(indexed, filter), [indexed, filter]);
+  const shown = useMemo(() => filterRows(rows, filter, texts), [rows, texts, filter]);
   const viewport = tall ? 600 : 288;
   const { ref, onScroll, slice } = useWindow(shown.length, ROW_HEIGHT, viewport);
   // A new filter shows its first matches, not a scroll position that belonged to the old list.
@@ -101,7 +106,7 @@ export function RequestLog({ rows, companyName, actions, tall }: RequestLogProps
                       <td colSpan={5} style={{ height: `${slice.before}px` }} />
                     </tr>
                   )}
-                  {shown.slice(slice.start, slice.end).map(({ row }, i) => (
+                  {shown.slice(slice.start, slice.end).map((row, i) => (
                     <LogRowView
                       key={`${slice.start + i}:${row.time}:${row.url}`}
                       row={row}

@@ -1,7 +1,7 @@
 // The one message protocol between the background, the popup and the options page. Each request type maps to its
 // response type, so a caller cannot misread an answer; `isExtensionPage` is the sender check every handler relies on.
 import type { SiteWarning } from './site-warning';
-import type { LogRow } from './log-row';
+import type { PackedLog, ReportRow } from './packed-log';
 import type { CompanyAssessment, Jurisdiction, Level } from './risk';
 import type { Role } from './schema';
 import type { DatasetDiff } from './dataset-diff';
@@ -78,11 +78,14 @@ export interface TabReport {
   siteAssessment: CompanyAssessment | null;
   thirdParties: ThirdParty[];
   unknownThirdParties: UnknownHost[];
-  requests: (LogRow & { serverCountry?: string })[];
+  requests: ReportRow[];
   /** Server countries observed for the site's own company. */
   siteServersSeen?: string[];
   dataset: DatasetInfo;
 }
+
+/** A TabReport as the worker sends it: the log packed (see packed-log.ts); `unpackReport` restores the rows. */
+export type PackedTabReport = Omit<TabReport, 'requests'> & { log: PackedLog };
 
 export interface Settings {
   /** Bumped when a default changes meaning, so stored values can be migrated. */
@@ -108,7 +111,7 @@ export interface LogExport {
 }
 
 export type Requests = {
-  getTabReport: { request: { tabId: number }; response: TabReport };
+  getTabReport: { request: { tabId: number }; response: PackedTabReport };
   getDatasetInfo: { request: Record<string, never>; response: DatasetInfo };
   getSettings: { request: Record<string, never>; response: Settings };
   setSettings: { request: { settings: Partial<Settings> }; response: Settings };

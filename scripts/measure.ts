@@ -1,5 +1,6 @@
 // Real-browser figures for the README's Performance section, in Chromium with the built extension (not a test: it
 // asserts nothing, it prints). Usage: npm run measure [-- --only badge|popup|cold] [--loads N] [--opens N] [--wakes N]
+// [--cold-opens N]
 //
 //   navigation → badge   median of 20 loads of the Temu demo page, each in a fresh tab. Measured inside the worker:
 //                        from the main frame's webNavigation.onBeforeNavigate time stamp to the first moment
@@ -13,6 +14,7 @@
 //                        and is answered only once `ready` has resolved (database open, settings, stored dataset,
 //                        tab states restored). Timed in the page (message out → answer in) and inside the new worker
 //                        (its time origin → the `borderline-ready` mark).
+//   popup, cold worker   the same popup, median of 5 opens each right after the worker was stopped over CDP.
 // The last line is one JSON object with every figure.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +42,7 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 const LOADS = opt('loads', 20);
 const OPENS = opt('opens', 10);
 const WAKES = opt('wakes', 10);
+const COLD_OPENS = opt('cold-opens', 5);
 const ROWS = 5_000;
 
 const median = (xs: number[]) => {
@@ -135,6 +138,13 @@ async function popupTimings(popup: Page): Promise<Record<string, number>> {
   });
 }
 
+/** The worker's latest performance measure of that name, when Playwright can reach the worker. */
+async function workerMeasure(browser: ExtensionBrowser, name: string): Promise<number | undefined> {
+  const sw = browser.context.serviceWorkers()[0];
+  const ms = await sw?.evaluate((n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration ?? -1, name).catch(() => -1);
+  return ms === undefined || ms < 0 ? undefined : ms;
+}
+
 async function measurePopup(browser: ExtensionBrowser, server: ShopServer) {
   server.routes.set('flood.example.net', (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(floodPage(ROWS));
@@ -146,12 +156,30 @@ async function measurePopup(browser: ExtensionBrowser, server: ShopServer) {
   for (let i = 0; i < OPENS; i++) {
     const popup = await browser.popup(tabId);
     await popup.waitForFunction(() => performance.getEntriesByName('popup-first-render').length > 0, undefined, { timeout: 30_000 });
-    runs.push(await popupTimings(popup));
+    const timings = await popupTimings(popup);
+    const inWorker = await workerMeasure(browser, 'borderline-tab-report');
+    runs.push(inWorker === undefined ? timings : { ...timings, 'worker: report built': inWorker });
     if (i === 0) count = (await popup.getByTestId('log-count').textContent()) ?? '';
     await popup.close();
   }
+  // The same popup when the worker had stopped (idle for 30 s, as it is after a minute of reading a page): it starts,
+  // reads the rows from IndexedDB and loads the IP table before it can answer.
+  const cdp = await browser.context.newCDPSession(page);
+  const statuses = await watchWorker(cdp, browser.extensionId);
+  await until(() => statuses.length > 0);
+  const cold: number[] = [];
+  for (let i = 0; i < COLD_OPENS; i++) {
+    const before = statuses.length;
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await until(() => statuses.slice(before).includes('stopped') && statuses.at(-1) === 'stopped');
+    const popup = await browser.popup(tabId);
+    await popup.waitForFunction(() => performance.getEntriesByName('popup-first-render').length > 0, undefined, { timeout: 30_000 });
+    cold.push((await popupTimings(popup))['popup-first-render']!);
+    await popup.close();
+  }
+  await cdp.detach();
   await page.close();
-  return { runs, count, tabId };
+  return { runs, count, tabId, cold };
 }
 
 async function until(check: () => boolean, ms = 10_000) {
@@ -213,7 +241,7 @@ async function main() {
       Object.assign(result, { badge_ms: summary(inWorker).median, badge_ms_range: [summary(inWorker).min, summary(inWorker).max], badge_goto_ms: summary(outside).median });
     }
     if (!only || only === 'popup') {
-      const { runs, count } = await measurePopup(browser, server);
+      const { runs, count, cold } = await measurePopup(browser, server);
       const first = runs.map((r) => r['popup-first-render']!);
       console.log(line(`popup first render, ${ROWS} rows ("${count}", ${OPENS} opens)`, first));
       const parts = [...new Set(runs.flatMap((r) => Object.keys(r)))].filter((k) => k !== 'popup-first-render').sort((a, b) => median(runs.map((r) => r[a] ?? NaN)) - median(runs.map((r) => r[b] ?? NaN)));
@@ -221,11 +249,14 @@ async function main() {
         const xs = runs.map((r) => r[k]).filter((x): x is number => x !== undefined);
         if (xs.length) console.log(`  ${k}: median ${r1(median(xs))} ms`);
       }
+      console.log(line(`popup first render, ${ROWS} rows, worker stopped before each open`, cold));
       Object.assign(result, {
         popup_rows: ROWS,
         popup_first_render_ms: summary(first).median,
         popup_first_render_ms_range: [summary(first).min, summary(first).max],
         popup_first_render_all_ms: first.map(r1),
+        popup_cold_worker_ms: summary(cold).median,
+        popup_cold_worker_ms_range: [summary(cold).min, summary(cold).max],
       });
     }
     if (!only || only === 'cold') {

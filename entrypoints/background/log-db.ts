@@ -109,6 +109,10 @@ export async function rowsForPage(db: LogDB, tabId: number, page: number): Promi
   return db.getAllFromIndex('requests', 'by-tab-page', IDBKeyRange.only([tabId, page]));
 }
 
+export async function countPageRows(db: LogDB, tabId: number, page: number): Promise<number> {
+  return db.countFromIndex('requests', 'by-tab-page', IDBKeyRange.only([tabId, page]));
+}
+
 export async function allTabStates(db: LogDB): Promise<TabState[]> {
   return db.getAll('tabs');
 }
@@ -186,7 +190,8 @@ export async function keepNewestRows(db: LogDB, max: number): Promise<number> {
   }
   const first = await tx.store.openKeyCursor();
   const keep = await first!.advance(excess);
-  void tx.store.delete(IDBKeyRange.upperBound(keep!.primaryKey, true));
+  // No row left to keep (a limit of 0): the cursor ran off the end.
+  void (keep ? tx.store.delete(IDBKeyRange.upperBound(keep.primaryKey, true)) : tx.store.clear());
   await tx.done;
   return excess;
 }

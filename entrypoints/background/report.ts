@@ -1,27 +1,39 @@
 // Everything the popup shows for a tab, in one answer (as Privacy Badger's getPopupData does): the popup renders,
-// it does not compute.
+// it does not compute. One pass over the page's rows gathers the companies, the unknown hosts and where each
+// company's servers answered from; the rows themselves travel packed (data/packed-log.ts).
 import { maxLevel, type Jurisdiction } from '@/data/risk';
-import type { TabReport, ThirdParty, UnknownHost } from '@/data/protocol';
+import type { LogRow } from '@/data/log-row';
+import { packLog } from '@/data/packed-log';
+import type { PackedTabReport, ThirdParty, UnknownHost } from '@/data/protocol';
 import { isRestrictedUrl } from '@/data/restricted';
 import type { Engine } from './engine';
-import type { StoredRow, TabState } from './log-db';
+import type { TabState } from './log-db';
+import type { CountryOf } from './server-location';
 
-export async function buildTabReport(
-  rows: StoredRow[],
+export function buildTabReport(
+  rows: readonly LogRow[],
   engine: Engine,
   jurisdiction: Jurisdiction,
   tabId: number,
   state: TabState | undefined,
   tabUrl: string | undefined,
-): Promise<TabReport> {
+  countryOf?: CountryOf,
+): PackedTabReport {
   const url = state?.url ?? tabUrl ?? null;
   const siteAssessment = state?.siteCompany ? (engine.risk.assess(state.siteCompany, jurisdiction) ?? null) : null;
   const siteOwner = siteAssessment?.owner.id;
 
   const byCompany = new Map<string, ThirdParty>();
   const unknown = new Map<string, UnknownHost>();
+  const seen = new Map<string, Set<string>>();
   let level = siteAssessment?.level ?? 'none';
   for (const row of rows) {
+    const country = countryOf && row.ip ? countryOf(row.ip) : undefined;
+    if (country && row.company) {
+      let set = seen.get(row.company);
+      if (!set) seen.set(row.company, (set = new Set()));
+      set.add(country);
+    }
     if (row.company === null) {
       if (row.thirdParty) {
         const u = unknown.get(row.host) ?? { host: row.host, requests: 0 };
@@ -43,6 +55,7 @@ export async function buildTabReport(
     if (!tp.hosts.includes(row.host)) tp.hosts.push(row.host);
     level = maxLevel(level, tp.assessment.level);
   }
+  const serversSeen = (company: string | undefined) => [...((company && seen.get(company)) || [])].sort();
   const thirdParties = [...byCompany.values()].sort((a, b) => b.requests - a.requests);
   return {
     tabId,
@@ -52,9 +65,10 @@ export async function buildTabReport(
     jurisdiction,
     level,
     siteAssessment,
-    thirdParties,
+    thirdParties: countryOf ? thirdParties.map((tp) => ({ ...tp, serversSeen: serversSeen(tp.assessment.company.id) })) : thirdParties,
     unknownThirdParties: [...unknown.values()].sort((a, b) => b.requests - a.requests),
-    requests: rows,
+    ...(countryOf ? { siteServersSeen: serversSeen(siteAssessment?.company.id) } : {}),
+    log: packLog(rows, countryOf),
     dataset: engine.info,
   };
 }

@@ -2,7 +2,10 @@
 // time a report asks for it, never on the per-request path, and no address ever leaves the browser.
 import { browser } from 'wxt/browser';
 import { decodeIpTable, lookupIp, type IpTable } from '@/data/ip-table';
-import type { TabReport } from '@/data/protocol';
+import type { LogRow } from '@/data/log-row';
+
+/** "local" for private and loopback addresses, an ISO code otherwise; undefined when unknown. */
+export type CountryOf = (ip: string) => string | undefined;
 
 let table: Promise<IpTable | null> | undefined;
 
@@ -20,32 +23,20 @@ function loadTable(): Promise<IpTable | null> {
   return table;
 }
 
-/** "local" for private and loopback addresses, an ISO code otherwise; undefined when unknown. */
-function where(t: IpTable, ip: string | undefined): string | undefined {
-  const found = ip ? lookupIp(t, ip) : undefined;
-  return found?.kind === 'country' ? found.country : found?.kind === 'local' ? 'local' : undefined;
-}
-
-/** Adds each row's server country and, per company, the countries its servers were seen in. */
-export async function addServerLocations(report: TabReport): Promise<TabReport> {
-  if (!report.requests.some((r) => r.ip)) return report;
+/**
+ * A lookup for the addresses these rows answered from, or undefined when none did or the table cannot load. A page
+ * talks to few distinct servers, so each address is looked up once however many rows share it.
+ */
+export async function serverCountries(rows: readonly LogRow[]): Promise<CountryOf | undefined> {
+  if (!rows.some((r) => r.ip)) return undefined;
   const t = await loadTable();
-  if (!t) return report;
-  const seen = new Map<string, Set<string>>();
-  const requests = report.requests.map((row) => {
-    const country = where(t, row.ip);
-    if (country && row.company) {
-      let set = seen.get(row.company);
-      if (!set) seen.set(row.company, (set = new Set()));
-      set.add(country);
-    }
-    return country ? { ...row, serverCountry: country } : row;
-  });
-  const siteCompany = report.siteAssessment?.company.id;
-  return {
-    ...report,
-    requests,
-    siteServersSeen: siteCompany ? [...(seen.get(siteCompany) ?? [])].sort() : [],
-    thirdParties: report.thirdParties.map((tp) => ({ ...tp, serversSeen: [...(seen.get(tp.assessment.company.id) ?? [])].sort() })),
+  if (!t) return undefined;
+  const known = new Map<string, string | undefined>();
+  return (ip) => {
+    if (known.has(ip)) return known.get(ip);
+    const found = lookupIp(t, ip);
+    const country = found?.kind === 'country' ? found.country : found?.kind === 'local' ? 'local' : undefined;
+    known.set(ip, country);
+    return country;
   };
 }

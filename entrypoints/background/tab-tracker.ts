@@ -4,7 +4,7 @@ import { siteOf } from '@/data/hostname';
 import { toLogRow, type LogRow, type ObservedRequest } from '@/data/log-row';
 import { maxLevel, type Jurisdiction, type Level } from '@/data/risk';
 import type { Engine } from './engine';
-import { allTabStates, forgetTab, rowsForPage, writeBatch, type IpUpdate, type LogDB, type StoredRow, type TabState } from './log-db';
+import { allTabStates, countPageRows, forgetTab, rowsForPage, writeBatch, type IpUpdate, type LogDB, type TabState } from './log-db';
 
 const FLUSH_DELAY_MS = 50;
 const FLUSH_MAX_ROWS = 500;
@@ -14,6 +14,8 @@ const MAX_IN_FLIGHT = 10_000;
 const MAX_HISTORY = 5;
 /** A private tab's rows are only in memory, which a never-closed tab must not fill. */
 const MAX_PRIVATE_ROWS = 20_000;
+/** Rows kept in memory for the pages tabs show, over all tabs: a few MB, past which the least recent tab goes. */
+const MAX_CACHED_ROWS = 50_000;
 
 export interface TrackerDeps {
   db: LogDB;
@@ -23,6 +25,8 @@ export interface TrackerDeps {
   onChange: (state: TabState) => void;
   /** Called after each batch is in IndexedDB, with the number of rows it added (retention runs off this). */
   onWritten?: (rows: number) => void;
+  /** How many rows the page cache may hold over all tabs (MAX_CACHED_ROWS unless a test says otherwise). */
+  maxCachedRows?: number;
 }
 
 export type Observed = Omit<ObservedRequest, 'pageSite' | 'page'>;
@@ -33,6 +37,14 @@ export class TabTracker {
   private readonly privateTabs = new Set<number>();
   private readonly privateRows = new Map<number, LogRow[]>();
   private readonly history = new Map<number, TabState[]>();
+  /**
+   * The rows of the page each tab shows, as they are logged, so opening the popup costs no IndexedDB read of
+   * thousands of rows. Only pages whose every row went through this worker are here, least recently navigated
+   * first; a tab that is missing (the worker restarted, a page came back from the back/forward cache, rows were
+   * deleted) is read from IndexedDB instead.
+   */
+  private readonly cached = new Map<number, { page: number; rows: LogRow[] }>();
+  private cachedRows = 0;
   private readonly inFlight = new Map<string, LogRow>();
   private queue: LogRow[] = [];
   private queued = new Set<LogRow>();
@@ -70,13 +82,32 @@ export class TabTracker {
     this.privateTabs.add(tabId);
   }
 
-  /** The rows of the page a tab shows: from memory for a private tab, else from IndexedDB. */
-  async pageRows(tabId: number): Promise<StoredRow[]> {
+  /** The rows of the page a tab shows: from memory when this worker saw them all, else from IndexedDB. */
+  async pageRows(tabId: number): Promise<readonly LogRow[]> {
     const state = this.states.get(tabId);
     if (!state) return [];
     if (this.privateTabs.has(tabId)) return (this.privateRows.get(tabId) ?? []).filter((r) => r.page === state.pageStart);
+    const cached = this.cached.get(tabId);
+    if (cached?.page === state.pageStart) return cached.rows;
     await this.flush();
     return rowsForPage(this.deps.db, tabId, state.pageStart);
+  }
+
+  /** Whether pageRows answers from memory for this tab (for tests and measurements). */
+  hasCachedRows(tabId: number): boolean {
+    return this.cached.get(tabId)?.page === this.states.get(tabId)?.pageStart;
+  }
+
+  /**
+   * After retention deleted rows: a tab's cache stays only while IndexedDB still holds as many rows of its page as
+   * the cache does. A row logged meanwhile also makes them differ, which only costs that tab one read.
+   */
+  async pruneCachedRows(): Promise<void> {
+    await this.flush();
+    for (const [tabId, { page, rows }] of [...this.cached]) {
+      const stored = await countPageRows(this.deps.db, tabId, page);
+      if (stored !== rows.length) this.dropCachedRows(tabId);
+    }
   }
 
   /** All rows of a private tab, for an export the user asked for from that tab. */
@@ -101,6 +132,8 @@ export class TabTracker {
     const state: TabState = { tabId, url, site: host ? siteOf(host) : null, pageStart: time, siteCompany, level: 'none', companies: {}, requests: 0 };
     state.level = this.siteLevel(state);
     this.show(state);
+    this.dropCachedRows(tabId);
+    if (!this.privateTabs.has(tabId)) this.cached.set(tabId, { page: time, rows: [] });
     return state;
   }
 
@@ -118,6 +151,7 @@ export class TabTracker {
     const earlier = pages.findLastIndex((p) => p.url === url);
     if (earlier >= 0) {
       const [page] = pages.splice(earlier, 1);
+      this.dropCachedRows(tabId); // the restored page's rows are in IndexedDB, not in the cache
       this.show(page!);
       return page!;
     }
@@ -147,6 +181,7 @@ export class TabTracker {
       if (rows.length > MAX_PRIVATE_ROWS) rows.splice(0, rows.length - MAX_PRIVATE_ROWS);
       this.privateRows.set(req.tabId, rows);
     } else {
+      this.cache(row);
       this.queue.push(row);
       this.queued.add(row);
       if (this.queue.length >= FLUSH_MAX_ROWS) void this.flush();
@@ -180,6 +215,7 @@ export class TabTracker {
     this.history.delete(tabId);
     this.privateRows.delete(tabId);
     this.privateTabs.delete(tabId);
+    this.dropCachedRows(tabId);
     await this.flush();
     await forgetTab(this.deps.db, tabId);
   }
@@ -192,14 +228,16 @@ export class TabTracker {
     this.history.delete(removedTabId);
     this.privateRows.delete(removedTabId);
     this.privateTabs.delete(removedTabId);
+    this.dropCachedRows(removedTabId);
     void forgetTab(this.deps.db, removedTabId);
   }
 
   /**
    * After part of the log was deleted: tabs whose rows went start counting again from their site alone, so the
-   * badge and the popup agree with what is left.
+   * badge and the popup agree with what is left. A site's rows can sit on any tab's page, so every cache goes.
    */
   forgetCounts(which: (state: TabState) => boolean): void {
+    for (const tabId of [...this.cached.keys()]) this.dropCachedRows(tabId);
     for (const state of this.states.values()) {
       if (!which(state)) continue;
       state.companies = {};
@@ -248,6 +286,21 @@ export class TabTracker {
     this.states.set(state.tabId, state);
     this.markDirty(state.tabId);
     this.deps.onChange(state);
+  }
+
+  private cache(row: LogRow) {
+    const entry = this.cached.get(row.tabId);
+    if (!entry || entry.page !== row.page) return;
+    entry.rows.push(row);
+    this.cachedRows += 1;
+    while (this.cachedRows > (this.deps.maxCachedRows ?? MAX_CACHED_ROWS)) this.dropCachedRows(this.cached.keys().next().value!);
+  }
+
+  private dropCachedRows(tabId: number) {
+    const entry = this.cached.get(tabId);
+    if (!entry) return;
+    this.cachedRows -= entry.rows.length;
+    this.cached.delete(tabId);
   }
 
   private track(requestId: string, row: LogRow) {

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { I18nProvider } from '@/components/i18n';
 import type { MessageKey } from '@/data/i18n';
+import { unpackReport } from '@/data/packed-log';
 import { createClient } from '@/data/protocol';
 import '@/components/theme.css';
 import './popup.css';
@@ -32,6 +33,19 @@ async function targetTab(): Promise<number> {
   return tab.id;
 }
 
+async function fetchReport() {
+  const tabId = await targetTab();
+  performance.mark('popup-report-asked');
+  const report = await send('getTabReport', { tabId });
+  performance.mark('popup-report-received');
+  return unpackReport(report);
+}
+
+// Asked for before the first render rather than from the App's effect, which runs only after the loading state has
+// painted: the worker reads and packs the report while Preact renders.
+let pending: ReturnType<typeof fetchReport> | undefined = fetchReport();
+pending.catch(() => undefined); // the App reports a failure; this only keeps it from counting as unhandled first
+
 function markReady() {
   performance.mark('popup-ready');
   performance.measure('popup-first-render', { start: 0, end: 'popup-ready' });
@@ -41,11 +55,9 @@ render(
   <I18nProvider t={t} lang={lang}>
     <App
       view={view}
-      load={async () => {
-        const tabId = await targetTab();
-        performance.mark('popup-report-asked');
-        const report = await send('getTabReport', { tabId });
-        performance.mark('popup-report-received');
+      load={() => {
+        const report = pending ?? fetchReport();
+        pending = undefined;
         return report;
       }}
       exportLog={(scope, format) => send('exportLog', { scope, format })}

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogActions } from '@/components/LogActions';
 import { RequestLog } from '@/components/RequestLog';
-import { EMPTY_FILTER, filterRows, indexRows, NO_COMPANY } from '@/components/log-filter';
+import { EMPTY_FILTER, filterRows, NO_COMPANY, searchTexts } from '@/components/log-filter';
 import type { LogRow } from '@/data/log-row';
 import { row, temuRows } from './report-fixture';
 import { render } from './render';
@@ -16,14 +16,15 @@ const hosts = () => screen.getAllByTestId('log-row').map((r) => r.children[1]!.t
 const choose = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
 
 describe('filterRows', () => {
-  const indexed = indexRows(temuRows, companyName);
-  const hostsOf = (f: Partial<typeof EMPTY_FILTER>) => filterRows(indexed, { ...EMPTY_FILTER, ...f }).map((r) => r.row.host);
+  const texts = vi.fn(() => searchTexts(temuRows, companyName));
+  const hostsOf = (f: Partial<typeof EMPTY_FILTER>) => filterRows(temuRows, { ...EMPTY_FILTER, ...f }, texts).map((r) => r.host);
 
   it('combines risk, company, type and every search word', () => {
     expect(hostsOf({})).toHaveLength(4);
     expect(hostsOf({ level: 'high' })).toEqual(['www.temu.com', 'img.kwcdn.com']);
     expect(hostsOf({ company: NO_COMPANY })).toEqual(['cdn.unlisted-example.net']);
     expect(hostsOf({ type: 'script', level: 'low' })).toEqual(['bugly.qq.com']);
+    expect(texts).not.toHaveBeenCalled(); // no search words: no search texts built
     expect(hostsOf({ text: 'TENCENT' })).toEqual(['bugly.qq.com']);
     expect(hostsOf({ text: 'temu image' })).toEqual(['img.kwcdn.com']);
     expect(hostsOf({ text: 'nothing-like-this' })).toEqual([]);

@@ -2,6 +2,8 @@
 // must still answer afterwards. Prints the figures for the note.
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { unpackReport } from '../../data/packed-log';
+import type { PackedTabReport } from '../../data/protocol';
 import { eventually } from './browser';
 import { useDemo } from './demo';
 import { BURST_HOST, BURST_HOSTS } from './shop-server';
@@ -53,14 +55,14 @@ describe('request burst', () => {
     const extensionPage = await demo.browser.context.newPage();
     await extensionPage.goto(`chrome-extension://${demo.browser.extensionId}/options.html`);
     const info = await ask<{ version: string }>(extensionPage, { type: 'getDatasetInfo' });
-    const report = await ask<{ requests: { host: string }[]; level: string }>(extensionPage, { type: 'getTabReport', tabId });
+    const report = await ask<PackedTabReport>(extensionPage, { type: 'getTabReport', tabId });
 
     console.log(
       [
         `burst: fired ${fired.fired}, settled ${fired.settled} (failed in the page: ${fired.failed}) in ${settledMs} ms`,
         `logged ${logged.rows} rows (expected ${expected}) in ${loggedMs} ms from navigation = ${Math.round((logged.rows / loggedMs) * 1000)} rows/s, ${loggedMs - settledMs} ms after the page saw its last answer`,
         `server IP on ${withIp.withIp} rows (answered: ${answered}) after ${ipMs} ms`,
-        `worker afterwards: getDatasetInfo ${info.ms.toFixed(1)} ms, getTabReport (${report.value.requests.length} rows) ${report.ms.toFixed(1)} ms`,
+        `worker afterwards: getDatasetInfo ${info.ms.toFixed(1)} ms, getTabReport (${report.value.log.times.length} rows) ${report.ms.toFixed(1)} ms`,
       ].join('\n'),
     );
 
@@ -72,7 +74,7 @@ describe('request burst', () => {
     expect([...hosts].sort()).toEqual([...BURST_HOSTS].sort());
     expect(withIp.withIp).toBe(answered);
     expect(info.value.version).toEqual(expect.any(String));
-    expect(report.value.requests).toHaveLength(expected);
+    expect(unpackReport(report.value).requests).toHaveLength(expected);
     expect(report.value.level).toBe('high');
     expect((await demo.browser.badge(tabId)).text).toBe('HIGH');
     await extensionPage.close();

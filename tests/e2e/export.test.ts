@@ -2,6 +2,7 @@
 import Papa from 'papaparse';
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { unpackReport } from '../../data/packed-log';
 import { eventually } from './browser';
 import { useDemo } from './demo';
 import { storedRows as storedRowsOf } from './worker-probes';
@@ -46,7 +47,7 @@ describe('log export', () => {
     }
     const tabRows = rows.filter((r) => r.tabId === temu.tabId).length;
     expect(tabRows).toBeGreaterThanOrEqual(5);
-    const report = await page.evaluate(async (tabId) => (await chrome.runtime.sendMessage({ type: 'getTabReport', tabId })).value, temu.tabId);
+    const report = unpackReport(await page.evaluate(async (tabId) => (await chrome.runtime.sendMessage({ type: 'getTabReport', tabId })).value, temu.tabId));
     expect(report.requests).toHaveLength(tabRows); // one page in that tab: its log is the tab's log
 
     const counts: Record<string, number> = {};

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unpackReport } from '../../data/packed-log';
 import { eventually } from './browser';
 import { useDemo } from './demo';
 
@@ -11,16 +12,15 @@ describe('observed server location', () => {
     const page = await demo.browser.context.newPage();
     await page.goto(`chrome-extension://${demo.browser.extensionId}/popup.html?tabId=${tabId}`);
     const report = await eventually(
-      () => page.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabReport', tabId: id }), tabId),
-      (r: any) => r.ok && r.value.requests.filter((x: any) => x.ip).length >= 4,
+      async () => unpackReport((await page.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabReport', tabId: id }), tabId)).value),
+      (r) => r.requests.filter((x) => x.ip).length >= 4,
     );
-    const rows = report.value.requests as { host: string; ip?: string; serverCountry?: string }[];
-    const withIp = rows.filter((r) => r.ip);
+    const withIp = report.requests.filter((r) => r.ip);
     expect(withIp.length).toBeGreaterThanOrEqual(4);
     for (const r of withIp) expect(r, r.host).toMatchObject({ ip: '127.0.0.1', serverCountry: 'local' });
-    expect(report.value.siteServersSeen).toEqual(['local']);
-    const tencent = report.value.thirdParties.find((t: any) => t.assessment.company.id === 'tencent');
-    expect(tencent.serversSeen).toEqual(['local']);
+    expect(report.siteServersSeen).toEqual(['local']);
+    const tencent = report.thirdParties.find((t) => t.assessment.company.id === 'tencent');
+    expect(tencent?.serversSeen).toEqual(['local']);
     await page.close();
 
     // What the user reads: beside each company, where its servers answered, labelled as observed.

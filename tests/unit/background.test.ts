@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/entrypoints/background/start';
 import { fakeEvent } from './fake-events';
-import type { Reply, TabReport } from '@/data/protocol';
+import { unpackReport } from '@/data/packed-log';
+import type { PackedTabReport, Reply } from '@/data/protocol';
 
 const onBeforeRequest = fakeEvent();
 const onReplaced = fakeEvent();
@@ -59,7 +60,7 @@ describe('background worker', () => {
     expect(await fakeBrowser.action.getTitle({ tabId: tab.id! })).toMatch(/High risk/);
     const reply = await ask({ type: 'getTabReport', tabId: tab.id });
     expect(reply.ok).toBe(true);
-    const report = (reply as { value: TabReport }).value;
+    const report = unpackReport((reply as { value: PackedTabReport }).value);
     expect(report.siteAssessment?.company.id).toBe('temu');
     expect(report.requests).toHaveLength(4);
     expect(report.thirdParties.map((t) => t.assessment.company.id)).toEqual(['tencent']);
@@ -79,7 +80,7 @@ describe('background worker', () => {
     await request(tab.id!, 'http://www.example.org/', 'main_frame', 2000);
     await tracker.flush();
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('');
-    const report = ((await ask({ type: 'getTabReport', tabId: tab.id })) as { value: TabReport }).value;
+    const report = unpackReport(((await ask({ type: 'getTabReport', tabId: tab.id })) as { value: PackedTabReport }).value);
     expect(report.requests.map((r) => r.host)).toEqual(['www.example.org']);
   });
 
@@ -99,7 +100,7 @@ describe('background worker', () => {
     await restarted.ready;
     await new Promise((r) => setTimeout(r, 0));
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('HIGH');
-    const report = ((await ask({ type: 'getTabReport', tabId: tab.id })) as { value: TabReport }).value;
+    const report = unpackReport(((await ask({ type: 'getTabReport', tabId: tab.id })) as { value: PackedTabReport }).value);
     expect(report.requests).toHaveLength(4);
   });
 
@@ -124,7 +125,7 @@ describe('background worker', () => {
     const bad = await ask({ type: 'setSettings', settings: { jurisdiction: 'Mars' } });
     expect(bad.ok).toBe(false);
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('HIGH');
-    const report = ((await ask({ type: 'getTabReport', tabId: tab.id })) as { value: TabReport }).value;
+    const report = unpackReport(((await ask({ type: 'getTabReport', tabId: tab.id })) as { value: PackedTabReport }).value);
     expect(report.jurisdiction).toBe('US');
     expect(report.siteAssessment?.destinations.every((d) => d.status === 'unspecified')).toBe(true);
   });

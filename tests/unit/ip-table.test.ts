@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeIpTable, encodeIpTable, lookupIp, type IpTable } from '@/data/ip-table';
@@ -69,6 +70,38 @@ describe('IP table on synthetic ranges', () => {
 
   it.each(['', 'x', '1.2.3', '256.1.1.1', '1.2.3.4.5', ':::', '2001:db8::g', 'example.com'])('rejects %j', (ip) => {
     expect(lookupIp(table, ip)).toBeUndefined();
+  });
+});
+
+describe('IP table encoding', () => {
+  // The decoder sums 64-bit /64 prefixes and 32-bit IPv4 starts without BigInt; anywhere in either space, with gaps
+  // of any size (past 2^53 too), every range must come back at its start with its country.
+  const ONES_64 = 2n ** 64n - 1n;
+  it('gives back every range start, up to the last /64 and the last IPv4 address', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.oneof(fc.bigInt({ min: 0n, max: ONES_64 }), fc.constantFrom(0n, 1n, ONES_64, ONES_64 - 1n, 2n ** 53n + 1n)), { minLength: 1, maxLength: 40 }),
+        fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.constantFrom(0, 2 ** 32 - 1, 2 ** 28, 2 ** 31)), { minLength: 1, maxLength: 40 }),
+        (blocks, starts) => {
+          blocks.sort((a, b) => (a < b ? -1 : 1));
+          starts.sort((a, b) => a - b);
+          // Alternating countries keep neighbours from merging; each IPv4 range is one address.
+          const cc = (i: number) => (i % 2 ? 'AA' : 'BB');
+          const t = decodeIpTable(
+            encodeIpTable({
+              version: 'p',
+              v4: starts.map((s, i) => [s, s, cc(i)]),
+              v6: blocks.map((b, i) => [b << 64n, (b << 64n) | ONES_64, cc(i)]),
+            }),
+          );
+          const v6 = new Map(Array.from(t.v6Hi, (h, i) => [(BigInt(h) << 32n) | BigInt(t.v6Lo[i]!), t.countries[t.v6Country[i]!]]));
+          blocks.forEach((b, i) => expect(v6.get(b), `block ${b}`).toBe(cc(i)));
+          const v4 = new Map(Array.from(t.v4Starts, (s, i) => [s, t.countries[t.v4Country[i]!]]));
+          starts.forEach((s, i) => expect(v4.get(s), `start ${s}`).toBe(cc(i)));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { LogExport, Reply, TabReport } from '@/data/protocol';
+import { unpackReport } from '@/data/packed-log';
+import type { LogExport, PackedTabReport, Reply } from '@/data/protocol';
 import { countRows, rowsOfTab } from '@/entrypoints/background/log-db';
 import { EXPORT_COLUMNS } from '@/entrypoints/background/log-export';
 import { RETENTION_ALARM } from '@/entrypoints/background/retention';
@@ -43,6 +44,8 @@ async function ask<T = any>(msg: unknown, sender: object = POPUP): Promise<T> {
   return r.value as T;
 }
 
+const reportOf = async (tabId: number | undefined) => unpackReport(await ask<PackedTabReport>({ type: 'getTabReport', tabId }));
+
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => {
@@ -66,16 +69,17 @@ async function loadTemu(bg = startBackground(dbName)) {
 
 describe('background log store', () => {
   it('records the server IP reported when the response starts, also after a worker restart', async () => {
-    const { tab, ids } = await loadTemu();
+    const { bg, tab, ids } = await loadTemu();
     webRequest.onResponseStarted.trigger({ tabId: tab.id, requestId: ids[0], ip: '192.0.2.1' });
-    const report = await ask<TabReport>({ type: 'getTabReport', tabId: tab.id });
+    const report = await reportOf(tab.id);
     expect(report.requests.map((r) => r.ip)).toEqual(['192.0.2.1', undefined, undefined, undefined]);
 
+    await (await bg.ready).tracker.flush(); // what the worker wrote before it stopped
     stopWorker();
     startBackground(dbName);
     webRequest.onResponseStarted.trigger({ tabId: tab.id, requestId: ids[2], ip: '192.0.2.3' });
     webRequest.onErrorOccurred.trigger({ tabId: tab.id, requestId: ids[3], error: 'net::ERR_FAILED' });
-    const after = await ask<TabReport>({ type: 'getTabReport', tabId: tab.id });
+    const after = await reportOf(tab.id);
     expect(after.requests.map((r) => [r.host, r.ip])).toEqual([
       ['www.temu.com', '192.0.2.1'],
       ['img.kwcdn.com', undefined],
@@ -96,11 +100,11 @@ describe('background log store', () => {
     request(51, 'http://www.shein.com/', 'main_frame', 1000, { incognito: true });
     // A tab that cannot be looked up is treated as private.
     request(52, 'http://www.temu.com/', 'main_frame', 1000);
-    const report = await ask<TabReport>({ type: 'getTabReport', tabId: 50 });
+    const report = await reportOf(50);
     expect(report.requests.map((r) => r.host)).toEqual(['www.temu.com', 'bugly.qq.com']);
     expect(report.level).toBe('high');
     expect(await fakeBrowser.action.getBadgeText({ tabId: 50 })).toBe('HIGH');
-    expect((await ask<TabReport>({ type: 'getTabReport', tabId: 52 })).requests).toHaveLength(1);
+    expect((await reportOf(52)).requests).toHaveLength(1);
     await (await bg.ready).tracker.flush();
     expect(await countRows(db)).toBe(0);
     expect(await db.count('tabs')).toBe(0);
@@ -153,7 +157,7 @@ describe('background log store', () => {
     expect(await countRows(db)).toBe(4);
     expect(await ask({ type: 'clearLog', scope: { tabId: tab.id } })).toEqual({ deleted: 3 });
     expect(await rowsOfTab(db, tab.id!)).toEqual([]);
-    const report = await ask<TabReport>({ type: 'getTabReport', tabId: tab.id });
+    const report = await reportOf(tab.id);
     expect(report.requests).toEqual([]);
     expect(report.thirdParties).toEqual([]);
     expect(report.level).toBe('high'); // Temu itself is still the site
@@ -164,7 +168,7 @@ describe('background log store', () => {
   it('forgets a closed tab\u2019s state but keeps its rows for the site log', async () => {
     const { bg, tab } = await loadTemu();
     const { db } = await bg.ready;
-    await ask({ type: 'getTabReport', tabId: tab.id });
+    await (await bg.ready).tracker.flush();
     expect(await db.count('tabs')).toBe(1);
     await fakeBrowser.tabs.onRemoved.trigger(tab.id!, { windowId: tab.windowId, isWindowClosing: false });
     await settle();
