@@ -23,6 +23,11 @@ function loadTable(): Promise<IpTable | null> {
   return table;
 }
 
+/** Starts loading the table, so a report can decode it while IndexedDB reads its rows. */
+export function preloadIpTable(): void {
+  void loadTable();
+}
+
 /**
  * A lookup for the addresses these rows answered from, or undefined when none did or the table cannot load. A page
  * talks to few distinct servers, so each address is looked up once however many rows share it.

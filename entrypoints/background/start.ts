@@ -12,7 +12,7 @@ import { openLogDB, writeBatch, type LogDB, type TabState } from './log-db';
 import { buildLogExport, clearLogScope } from './log-export';
 import { listen } from './messages';
 import { buildTabReport } from './report';
-import { serverCountries } from './server-location';
+import { preloadIpTable, serverCountries } from './server-location';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES, RetentionScheduler } from './retention';
 import { defaultSettings, loadSettings, saveSettings } from './settings';
 import { dismissSite, siteWarningFor } from './site-warning';
@@ -249,6 +249,7 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
       const start = performance.now();
       const { tracker } = await ready;
       await events;
+      if (!tracker.hasCachedRows(tabId)) preloadIpTable(); // a fresh worker: decode it while IndexedDB reads the rows
       const [tab, rows] = await Promise.all([browser.tabs.get(tabId).catch(() => undefined), tracker.pageRows(tabId)]);
       const report = buildTabReport(rows, engine, settings.jurisdiction, tabId, tracker.get(tabId), tab?.url, await serverCountries(rows));
       // `npm run measure` reads the worker's share of the popup's wait (the rest is copying the answer across).
