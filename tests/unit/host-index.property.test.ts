@@ -33,6 +33,13 @@ const label = fc.constantFrom('a', 'b', 'ab', 'com', 'co', 'uk', 'x-1');
 const host = fc.array(label, { minLength: 1, maxLength: 5 }).map((ls) => ls.join('.'));
 /** Empty labels, leading and trailing dots: inputs the browser never produces but the index must not mishandle. */
 const oddHost = fc.string({ unit: fc.constantFrom('a', 'b', '.'), maxLength: 8 });
+/**
+ * What no valid dataset or URL.hostname holds, though the index takes any string and must stay exact: upper case,
+ * Latin-1 (é), characters above U+00FF whose low byte is a letter that is there (š is U+0161, a is 0x61), and labels
+ * long enough that a key no longer fits the index's 24-character cell.
+ */
+const strangeLabel = fc.constantFrom('a', 'A', 'š', 'é', 'com', 'x-1', 'sixteen-letters', 'twenty-two-letters-ab');
+const strangeHost = fc.array(strangeLabel, { minLength: 1, maxLength: 4 }).map((ls) => ls.join('.'));
 
 const datasetOf = (hosts: fc.Arbitrary<string>) =>
   fc.record({
@@ -58,6 +65,7 @@ function agrees(hosts: fc.Arbitrary<string>) {
 describe('HostIndex agrees with the naive most-specific-suffix matcher', () => {
   it('on host names', () => agrees(host));
   it('on odd strings', () => agrees(oddHost));
+  it('on characters and lengths no valid host has', () => agrees(strangeHost));
 
   it('on a large dataset, where hash collisions and long probe chains happen', () => {
     fc.assert(
