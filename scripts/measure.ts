@@ -169,9 +169,7 @@ async function measurePopup(browser: ExtensionBrowser, server: ShopServer) {
   await until(() => statuses.length > 0);
   const cold: number[] = [];
   for (let i = 0; i < COLD_OPENS; i++) {
-    const before = statuses.length;
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await until(() => statuses.slice(before).includes('stopped') && statuses.at(-1) === 'stopped');
+    await stopWorker(cdp, statuses);
     const popup = await browser.popup(tabId);
     await popup.waitForFunction(() => performance.getEntriesByName('popup-first-render').length > 0, undefined, { timeout: 30_000 });
     cold.push((await popupTimings(popup))['popup-first-render']!);
@@ -190,6 +188,13 @@ async function until(check: () => boolean, ms = 10_000) {
   }
 }
 
+/** Stops the extension's worker over CDP and waits until `statuses` (from watchWorker) says it has stopped. */
+async function stopWorker(cdp: CDPSession, statuses: string[]) {
+  const before = statuses.length;
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await until(() => statuses.slice(before).includes('stopped') && statuses.at(-1) === 'stopped');
+}
+
 async function measureColdStart(browser: ExtensionBrowser) {
   // An idle extension page to send from: the settings page, loaded and settled before the worker stops.
   const sender = await browser.context.newPage();
@@ -202,9 +207,7 @@ async function measureColdStart(browser: ExtensionBrowser) {
   const roundTrip: number[] = [];
   const toReady: number[] = [];
   for (let i = 0; i < WAKES; i++) {
-    const stoppedBefore = statuses.length;
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await until(() => statuses.slice(stoppedBefore).includes('stopped') && statuses.at(-1) === 'stopped');
+    await stopWorker(cdp, statuses);
     roundTrip.push(
       await sender.evaluate(async () => {
         const t0 = performance.now();
