@@ -153,31 +153,36 @@ async function measurePopup(browser: ExtensionBrowser, server: ShopServer) {
   await page.waitForFunction(() => document.title === 'done', undefined, { timeout: 60_000 });
   const runs: Record<string, number>[] = [];
   let count = '';
-  for (let i = 0; i < OPENS; i++) {
+  const open = async () => {
     const popup = await browser.popup(tabId);
     await popup.waitForFunction(() => performance.getEntriesByName('popup-first-render').length > 0, undefined, { timeout: 30_000 });
     const timings = await popupTimings(popup);
     const inWorker = await workerMeasure(browser, 'borderline-tab-report');
-    runs.push(inWorker === undefined ? timings : { ...timings, 'worker: report built': inWorker });
-    if (i === 0) count = (await popup.getByTestId('log-count').textContent()) ?? '';
+    count ||= (await popup.getByTestId('log-count').textContent()) ?? '';
     await popup.close();
-  }
+    return inWorker === undefined ? timings : { ...timings, 'worker: report built': inWorker };
+  };
+  for (let i = 0; i < OPENS; i++) runs.push(await open());
   // The same popup when the worker had stopped (idle for 30 s, as it is after a minute of reading a page): it starts,
   // reads the rows from IndexedDB and loads the IP table before it can answer.
   const cdp = await browser.context.newCDPSession(page);
   const statuses = await watchWorker(cdp, browser.extensionId);
   await until(() => statuses.length > 0);
-  const cold: number[] = [];
+  const cold: Record<string, number>[] = [];
   for (let i = 0; i < COLD_OPENS; i++) {
     await stopWorker(cdp, statuses);
-    const popup = await browser.popup(tabId);
-    await popup.waitForFunction(() => performance.getEntriesByName('popup-first-render').length > 0, undefined, { timeout: 30_000 });
-    cold.push((await popupTimings(popup))['popup-first-render']!);
-    await popup.close();
+    cold.push(await open());
   }
   await cdp.detach();
   await page.close();
   return { runs, count, tabId, cold };
+}
+
+/** The median of each mark and measure over the runs, in the order they happen. */
+function printParts(runs: Record<string, number>[]) {
+  const at = (k: string) => median(runs.map((r) => r[k]).filter((x): x is number => x !== undefined));
+  const parts = [...new Set(runs.flatMap((r) => Object.keys(r)))].filter((k) => k !== 'popup-first-render').sort((a, b) => at(a) - at(b));
+  for (const k of parts) console.log(`  ${k}: median ${r1(at(k))} ms`);
 }
 
 async function until(check: () => boolean, ms = 10_000) {
@@ -247,19 +252,17 @@ async function main() {
       const { runs, count, cold } = await measurePopup(browser, server);
       const first = runs.map((r) => r['popup-first-render']!);
       console.log(line(`popup first render, ${ROWS} rows ("${count}", ${OPENS} opens)`, first));
-      const parts = [...new Set(runs.flatMap((r) => Object.keys(r)))].filter((k) => k !== 'popup-first-render').sort((a, b) => median(runs.map((r) => r[a] ?? NaN)) - median(runs.map((r) => r[b] ?? NaN)));
-      for (const k of parts) {
-        const xs = runs.map((r) => r[k]).filter((x): x is number => x !== undefined);
-        if (xs.length) console.log(`  ${k}: median ${r1(median(xs))} ms`);
-      }
-      console.log(line(`popup first render, ${ROWS} rows, worker stopped before each open`, cold));
+      printParts(runs);
+      const coldFirst = cold.map((r) => r['popup-first-render']!);
+      console.log(line(`popup first render, ${ROWS} rows, worker stopped before each open`, coldFirst));
+      printParts(cold);
       Object.assign(result, {
         popup_rows: ROWS,
         popup_first_render_ms: summary(first).median,
         popup_first_render_ms_range: [summary(first).min, summary(first).max],
         popup_first_render_all_ms: first.map(r1),
-        popup_cold_worker_ms: summary(cold).median,
-        popup_cold_worker_ms_range: [summary(cold).min, summary(cold).max],
+        popup_cold_worker_ms: summary(coldFirst).median,
+        popup_cold_worker_ms_range: [summary(coldFirst).min, summary(coldFirst).max],
       });
     }
     if (!only || only === 'cold') {
