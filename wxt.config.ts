@@ -2,7 +2,7 @@ import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { validateDataset } from './data/schema';
+import { validateDataset } from './data/dataset/schema';
 import { buildIpTable } from './scripts/build-ip-table';
 
 export default defineConfig({

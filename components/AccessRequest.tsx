@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { buildAccessRequest } from '@/data/access-request';
-import type { CompanyAssessment } from '@/data/risk';
+import { buildAccessRequest } from '@/data/assess/access-request';
+import type { CompanyAssessment } from '@/data/assess/risk';
 import { useI18n } from './i18n';
 
 export interface AccessRequestProps {

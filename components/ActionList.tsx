@@ -1,5 +1,5 @@
-import { ACTION_KIND, ACTION_STATUS, placeIn } from '@/data/localized-text';
-import type { Action } from '@/data/schema';
+import { ACTION_KIND, ACTION_STATUS, placeIn } from '@/data/assess/localized-text';
+import type { Action } from '@/data/dataset/schema';
 import { useI18n } from './i18n';
 import { SourceLinks } from './SourceLinks';
 

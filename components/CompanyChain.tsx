@@ -1,5 +1,5 @@
-import { regionName } from '@/data/locale-format';
-import type { CompanyAssessment } from '@/data/risk';
+import { regionName } from '@/data/i18n/locale-format';
+import type { CompanyAssessment } from '@/data/assess/risk';
 import { useI18n } from './i18n';
 import { SourceLinks } from './SourceLinks';
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { DatasetStatus, Settings, UpdateCheck } from '@/data/protocol';
+import type { DatasetStatus, UpdateCheck } from '@/data/protocol';
+import type { Settings } from '@/data/settings';
 import { DatasetSummary } from './DatasetSummary';
 import { useI18n, useT } from './i18n';
 import { UpdatePreview } from './UpdatePreview';

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@/data/i18n';
+import type { MessageKey } from '@/data/i18n/translator';
 import type { DatasetInfo } from '@/data/protocol';
 import { useT } from './i18n';
 

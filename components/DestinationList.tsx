@@ -1,8 +1,8 @@
-import type { MessageKey, Translate } from '@/data/i18n';
-import { regionName } from '@/data/locale-format';
-import { jurisdictionName } from '@/data/localized-text';
-import type { AssessedDestination, DestinationStatus, Jurisdiction } from '@/data/risk';
-import type { Destination } from '@/data/schema';
+import type { MessageKey, Translate } from '@/data/i18n/translator';
+import { regionName } from '@/data/i18n/locale-format';
+import { jurisdictionName } from '@/data/assess/localized-text';
+import type { AssessedDestination, DestinationStatus, Jurisdiction } from '@/data/assess/risk';
+import type { Destination } from '@/data/dataset/schema';
 import { useI18n, useT } from './i18n';
 import { SourceLinks } from './SourceLinks';
 

@@ -1,5 +1,5 @@
-import { LEVELS, type Level } from '@/data/risk';
-import type { MessageKey } from '@/data/i18n';
+import { LEVELS, type Level } from '@/data/assess/risk';
+import type { MessageKey } from '@/data/i18n/translator';
 import { useT } from './i18n';
 import { NO_COMPANY, type LogFilter } from './log-filter';
 

@@ -1,5 +1,5 @@
 import type { TabReport } from '@/data/protocol';
-import { jurisdictionName, reasonText } from '@/data/localized-text';
+import { jurisdictionName, reasonText } from '@/data/assess/localized-text';
 import { useI18n, type I18n } from './i18n';
 import { RiskBadge } from './RiskBadge';
 

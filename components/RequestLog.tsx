@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ReportRow } from '@/data/packed-log';
+import type { ReportRow } from '@/data/log/packed-log';
 import { EMPTY_FILTER, filterRows, optionsOf, searchTexts, type LogFilter } from './log-filter';
 import { LogActions, type LogActionsProps } from './LogActions';
 import { LogFilters } from './LogFilters';
 import { RISK_WORD, riskIcon } from './RiskBadge';
-import type { MessageKey } from '@/data/i18n';
+import type { MessageKey } from '@/data/i18n/translator';
 import { plural, useI18n, useT } from './i18n';
 import { useWindow } from './useWindow';
 

@@ -1,5 +1,5 @@
-import type { MessageKey } from '@/data/i18n';
-import type { Level } from '@/data/risk';
+import type { MessageKey } from '@/data/i18n/translator';
+import type { Level } from '@/data/assess/risk';
 import { useT } from './i18n';
 
 const LOOK: Record<Level, { icon: string; word: MessageKey }> = {

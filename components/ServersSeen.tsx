@@ -1,4 +1,4 @@
-import { regionName } from '@/data/locale-format';
+import { regionName } from '@/data/i18n/locale-format';
 import { useI18n } from './i18n';
 
 export interface ServersSeenProps {

@@ -1,6 +1,6 @@
-import type { Settings } from '@/data/protocol';
-import type { MessageKey } from '@/data/i18n';
-import { JURISDICTIONS, type Jurisdiction } from '@/data/risk';
+import type { Settings } from '@/data/settings';
+import type { MessageKey } from '@/data/i18n/translator';
+import { JURISDICTIONS, type Jurisdiction } from '@/data/assess/risk';
 import { useT } from './i18n';
 
 export interface SettingsFormProps {

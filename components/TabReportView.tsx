@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { MessageKey } from '@/data/i18n';
-import { jurisdictionName } from '@/data/localized-text';
+import type { MessageKey } from '@/data/i18n/translator';
+import { jurisdictionName } from '@/data/assess/localized-text';
 import type { TabReport } from '@/data/protocol';
 import { ActionList } from './ActionList';
 import { AskList } from './AskList';

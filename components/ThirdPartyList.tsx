@@ -1,7 +1,7 @@
 import type { ThirdParty, UnknownHost } from '@/data/protocol';
-import { CONCERNING, type AssessedDestination, type DestinationStatus, type Jurisdiction } from '@/data/risk';
-import type { Role } from '@/data/schema';
-import type { MessageKey } from '@/data/i18n';
+import { CONCERNING, type AssessedDestination, type DestinationStatus, type Jurisdiction } from '@/data/assess/risk';
+import type { Role } from '@/data/dataset/schema';
+import type { MessageKey } from '@/data/i18n/translator';
 import { destinationName, DestinationStatusText } from './DestinationList';
 import { plural, useI18n } from './i18n';
 import { RiskBadge } from './RiskBadge';

@@ -1,5 +1,5 @@
-import type { Changes } from '@/data/dataset-diff';
-import type { MessageKey } from '@/data/i18n';
+import type { Changes } from '@/data/dataset/diff';
+import type { MessageKey } from '@/data/i18n/translator';
 import type { UpdatePreview as Preview } from '@/data/protocol';
 import { useT } from './i18n';
 

@@ -1,7 +1,7 @@
-import type { Translate } from '@/data/i18n';
-import { regionName } from '@/data/locale-format';
-import { actionHeadline } from '@/data/localized-text';
-import type { SiteWarning } from '@/data/site-warning';
+import type { Translate } from '@/data/i18n/translator';
+import { regionName } from '@/data/i18n/locale-format';
+import { actionHeadline } from '@/data/assess/localized-text';
+import type { SiteWarning } from '@/data/assess/site-warning';
 
 export interface WarningBannerProps {
   warning: SiteWarning;

@@ -2,7 +2,7 @@
 // translator(en). Without a provider, keys show through as themselves, so a forgotten provider is visible at once.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { MessageKey, Translate } from '@/data/i18n';
+import type { MessageKey, Translate } from '@/data/i18n/translator';
 
 export interface I18n {
   t: Translate;

@@ -1,7 +1,7 @@
 // The request log's filter is pure so it can be tested without rendering and kept cheap for 5,000+ rows: each row's
 // search text is built once per report, and only when someone first searches, so opening the popup never pays it.
-import type { ReportRow } from '@/data/packed-log';
-import type { Level } from '@/data/risk';
+import type { ReportRow } from '@/data/log/packed-log';
+import type { Level } from '@/data/assess/risk';
 
 /** '' means "any"; NO_COMPANY selects rows no company in the dataset claims. */
 export interface LogFilter {

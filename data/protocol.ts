@@ -1,11 +1,12 @@
 // The one message protocol between the background, the popup and the options page. Each request type maps to its
 // response type, so a caller cannot misread an answer; `isExtensionPage` is the sender check every handler relies on.
-import type { SiteWarning } from './site-warning';
-import type { PackedLog, ReportRow } from './packed-log';
-import type { CompanyAssessment, Jurisdiction, Level } from './risk';
-import type { Role } from './schema';
-import type { DatasetDiff } from './dataset-diff';
-import type { Signed } from './update-check';
+import type { SiteWarning } from './assess/site-warning';
+import { unpackLog, type PackedLog, type ReportRow } from './log/packed-log';
+import type { CompanyAssessment, Jurisdiction, Level } from './assess/risk';
+import type { Role } from './dataset/schema';
+import type { DatasetDiff } from './dataset/diff';
+import type { Signed } from './dataset/update-candidate';
+import type { Settings } from './settings';
 
 export interface ThirdParty {
   assessment: CompanyAssessment;
@@ -84,20 +85,11 @@ export interface TabReport {
   dataset: DatasetInfo;
 }
 
-/** A TabReport as the worker sends it: the log packed (see packed-log.ts); `unpackReport` restores the rows. */
+/** A TabReport as the worker sends it: the log packed (see log/packed-log.ts); `unpackReport` restores the rows. */
 export type PackedTabReport = Omit<TabReport, 'requests'> & { log: PackedLog };
 
-export interface Settings {
-  /** Bumped when a default changes meaning, so stored values can be migrated. */
-  version: 1;
-  jurisdiction: Jurisdiction;
-  /** The badge shows levels at or above this; lower levels leave it empty. */
-  badgeThreshold: Exclude<Level, 'none'>;
-  inPageWarning: boolean;
-  retentionDays: number;
-  retentionRows: number;
-  autoUpdate: 'off' | 'daily' | 'weekly';
-  updateUrl: string;
+export function unpackReport({ log, ...report }: PackedTabReport): TabReport {
+  return { ...report, requests: unpackLog(log) };
 }
 
 /** Which part of the request log an export or a clear applies to. */

@@ -2,12 +2,12 @@
 // one run on one machine, so the ratios the acceptance criteria ask for mean something. The last line is JSON for CI.
 import { readFileSync } from 'node:fs';
 import { getDomain } from 'tldts';
-import { HostIndex } from '../data/host-index';
-import { decodeIpTable, lookupIp } from '../data/ip-table';
-import { toLogRow, type ObservedRequest } from '../data/log-row';
-import { parseDatasetText } from '../data/parse';
-import { RiskModel } from '../data/risk';
-import type { DomainEntry } from '../data/schema';
+import { HostIndex } from '../data/match/host-index';
+import { decodeIpTable, lookupIp } from '../data/match/ip-table';
+import { toLogRow, type ObservedRequest } from '../data/log/log-row';
+import { parseDatasetText } from '../data/dataset/parse';
+import { RiskModel } from '../data/assess/risk';
+import type { DomainEntry } from '../data/dataset/schema';
 import { freshCopies, hostMix, requestUrls } from './bench/hosts';
 import { seeded } from './bench/rng';
 import { syntheticDataset } from './bench/synthetic';

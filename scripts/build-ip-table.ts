@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { encodeIpTable } from '../data/ip-table';
+import { encodeIpTable } from '../data/match/ip-table';
 
 const require = createRequire(import.meta.url);
 const PKG = '@ip-location-db/geo-whois-asn-country';
@@ -18,7 +18,7 @@ function rows(file: string): string[][] {
 export function buildIpTable(): string {
   const pkgDir = dirname(require.resolve(`${PKG}/package.json`));
   const version = `${PKG}@${(JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version}`;
-  const encoder = createHash('sha256').update(readFileSync(new URL('../data/ip-table.ts', import.meta.url))).digest('hex').slice(0, 16);
+  const encoder = createHash('sha256').update(readFileSync(new URL('../data/match/ip-table.ts', import.meta.url))).digest('hex').slice(0, 16);
   const stamp = `${IP_TABLE_PATH}.version`;
   if (existsSync(IP_TABLE_PATH) && existsSync(stamp) && readFileSync(stamp, 'utf8') === `${version} ${encoder}`) return IP_TABLE_PATH;
   const bytes = encodeIpTable({

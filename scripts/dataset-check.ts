@@ -1,7 +1,7 @@
 // `npm run dataset:check [-- FILE]`: the one validator over the bundled dataset or FILE; one line per problem.
 import { readFileSync } from 'node:fs';
-import { parseDatasetText } from '../data/parse';
-import { datasetCounts } from '../data/schema';
+import { parseDatasetText } from '../data/dataset/parse';
+import { datasetCounts } from '../data/dataset/schema';
 
 const file = process.argv[2] ?? 'data/dataset.json';
 let text: string;

@@ -1,6 +1,6 @@
 // `npm run dataset:export -- FILE`: the bundled dataset as one JSON document that `dataset:check` and updates accept.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseDatasetText } from '../data/parse';
+import { parseDatasetText } from '../data/dataset/parse';
 
 const out = process.argv[2];
 if (!out) {

@@ -1,12 +1,12 @@
 // `npm run dataset:sign -- FILE [--key PRIVATE.pem]` writes FILE.sig, the detached Ed25519 signature updates need.
 // The private key comes from --key or $BORDERLINE_SIGNING_KEY (a path); it is never read from or written into the repo.
-// `npm run dataset:sign -- --new-key PATH` makes a key pair and prints the public half for data/dataset-public-key.ts.
+// `npm run dataset:sign -- --new-key PATH` makes a key pair and prints the public half for data/dataset/public-key.ts.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DATASET_KEY_ID } from '../data/dataset-public-key';
-import { parseDatasetText } from '../data/parse';
-import type { SignatureFile } from '../data/signature';
+import { DATASET_KEY_ID } from '../data/dataset/public-key';
+import { parseDatasetText } from '../data/dataset/parse';
+import type { SignatureFile } from '../data/dataset/signature';
 
 export function rawPublicKey(key: KeyObject): Buffer {
   return Buffer.from(createPublicKey(key).export({ format: 'jwk' }).x as string, 'base64url');

@@ -1,8 +1,8 @@
 // `npm run demo`: the local demo shops plus Chromium with the freshly built extension. With a display it opens a
 // window to click around in; without one (CI, SSH) it visits each demo page and saves popup screenshots instead.
 import { mkdirSync } from 'node:fs';
-import { eventually, launchExtension, warmUp } from '../tests/e2e/browser';
-import { startShopServer } from '../tests/e2e/shop-server';
+import { eventually, launchExtension, warmUp } from './harness/browser';
+import { startShopServer } from './harness/shop-server';
 
 const PAGES = ['http://www.temu.com/', 'http://www.shein.com/', 'http://www.example.org/'];
 const headless = !process.env.DISPLAY;

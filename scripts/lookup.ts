@@ -2,12 +2,12 @@
 // `npm run lookup -- --fixtures tests/fixtures/hosts.json`: runs the expected-owner table instead; exits 1 on any mismatch.
 // `npm run lookup -- --ip ADDR [--ip ADDR...]`: the observed server country of an address, from the offline table.
 import { readFileSync } from 'node:fs';
-import { decodeIpTable, lookupIp } from '../data/ip-table';
+import { decodeIpTable, lookupIp } from '../data/match/ip-table';
 import { buildIpTable } from './build-ip-table';
-import { HostIndex } from '../data/host-index';
-import { normalizeHost, siteOf } from '../data/hostname';
-import { parseDatasetText } from '../data/parse';
-import { JURISDICTIONS, RiskModel, type Jurisdiction } from '../data/risk';
+import { HostIndex } from '../data/match/host-index';
+import { normalizeHost, siteOf } from '../data/match/hostname';
+import { parseDatasetText } from '../data/dataset/parse';
+import { JURISDICTIONS, RiskModel, type Jurisdiction } from '../data/assess/risk';
 
 const args = process.argv.slice(2);
 let jurisdiction: Jurisdiction = 'EEA';

@@ -20,16 +20,16 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
-import type { ExtensionBrowser } from '../tests/e2e/browser';
-import { floodPage, startShopServer, type ShopServer } from '../tests/e2e/shop-server';
-import { watchWorker } from '../tests/e2e/worker-probes';
+import type { ExtensionBrowser } from './harness/browser';
+import { floodPage, startShopServer, type ShopServer } from './harness/shop-server';
+import { watchWorker } from './harness/worker-probes';
 
 // The run uses a private copy of the build: a rebuild in the checkout during the run must not swap files under it.
 if (!existsSync('.output/chrome-mv3/manifest.json')) throw new Error('No build at .output/chrome-mv3: run npm run build');
 const copy = mkdtempSync(join(tmpdir(), 'borderline-measure-'));
 cpSync('.output/chrome-mv3', copy, { recursive: true });
 process.env.BORDERLINE_EXTENSION_DIR = copy;
-const { launchExtension, warmUp } = await import('../tests/e2e/browser');
+const { launchExtension, warmUp } = await import('./harness/browser');
 
 declare const chrome: any;
 

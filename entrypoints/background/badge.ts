@@ -1,7 +1,7 @@
 // Chrome resets a tab's badge when a navigation commits, so callers set it again after commit and on complete.
 import { browser } from 'wxt/browser';
-import type { MessageKey } from '@/data/i18n';
-import { levelRank, type Level } from '@/data/risk';
+import type { MessageKey } from '@/data/i18n/translator';
+import { levelRank, type Level } from '@/data/assess/risk';
 
 const LOOK: Record<Level, { text?: MessageKey; color: string; word: MessageKey }> = {
   high: { text: 'badgeHigh', color: '#B3261E', word: 'levelHigh' },

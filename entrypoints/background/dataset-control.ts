@@ -2,17 +2,18 @@
 // reset, export, and the scheduled check. Every path goes through `checkCandidate`; on any failure the engine and
 // the stored slots are left exactly as they were.
 import { browser } from 'wxt/browser';
-import { diffDatasets } from '@/data/dataset-diff';
-import { DATASET_KEY_ID, DATASET_PUBLIC_KEY } from '@/data/dataset-public-key';
-import type { DatasetInfo, Settings, UpdateCheck, UpdateSource } from '@/data/protocol';
-import { datasetCounts, validateDataset, type Dataset } from '@/data/schema';
-import type { PublicKeyInfo } from '@/data/signature';
-import { checkCandidate } from '@/data/update-check';
+import { diffDatasets } from '@/data/dataset/diff';
+import { DATASET_KEY_ID, DATASET_PUBLIC_KEY } from '@/data/dataset/public-key';
+import type { DatasetInfo, UpdateCheck, UpdateSource } from '@/data/protocol';
+import type { Settings } from '@/data/settings';
+import { datasetCounts, validateDataset, type Dataset } from '@/data/dataset/schema';
+import type { PublicKeyInfo } from '@/data/dataset/signature';
+import { checkCandidate } from '@/data/dataset/update-candidate';
 import * as store from './dataset-store';
 import { buildEngine, bundledDataset, type Engine } from './engine';
 import type { Handlers } from './messages';
-import { DEFAULT_UPDATE_URL } from './settings';
-import { fetchDataset, FETCH_TIMEOUT_MS } from './updater';
+import { DEFAULT_UPDATE_URL } from '@/data/settings';
+import { fetchDataset, FETCH_TIMEOUT_MS } from '@/data/dataset/download';
 
 export const UPDATE_ALARM = 'borderline-dataset-update';
 const PERIOD_MINUTES = { daily: 24 * 60, weekly: 7 * 24 * 60 } as const;

@@ -4,8 +4,8 @@
 // Every change of slots happens in one transaction, so a crash leaves either the old or the new state, never half.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { DatasetInfo, UpdateOutcome, UpdatePreview } from '@/data/protocol';
-import type { Dataset } from '@/data/schema';
-import type { Signed } from '@/data/update-check';
+import type { Dataset } from '@/data/dataset/schema';
+import type { Signed } from '@/data/dataset/update-candidate';
 
 export interface StoredDataset {
   kind: 'stored';

@@ -1,10 +1,10 @@
 // The matcher and risk model built from the dataset in force. Building is cheap (well under a millisecond for the
 // bundled data), so the worker rebuilds on every start instead of persisting derived structures.
 import bundledJson from '@/data/dataset.json';
-import { HostIndex } from '@/data/host-index';
+import { HostIndex } from '@/data/match/host-index';
 import type { DatasetInfo } from '@/data/protocol';
-import { RiskModel } from '@/data/risk';
-import { datasetCounts, type Dataset } from '@/data/schema';
+import { RiskModel } from '@/data/assess/risk';
+import { datasetCounts, type Dataset } from '@/data/dataset/schema';
 
 export interface Engine {
   dataset: Dataset;

@@ -1,21 +1,8 @@
 // IndexedDB is the worker's memory across restarts: MV3 stops the service worker after ~30 s idle, so anything
 // the popup must see later (tab states, the request log) lives here, and in-memory maps are only caches of it.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { LogRow } from '@/data/log-row';
-import type { Level } from '@/data/risk';
-
-export interface TabState {
-  tabId: number;
-  url: string;
-  site: string | null;
-  /** Time of the top-level navigation; rows carry it as `page`, so it names the page in the log. */
-  pageStart: number;
-  siteCompany: string | null;
-  level: Level;
-  /** Company id → number of requests on this page. */
-  companies: Record<string, number>;
-  requests: number;
-}
+import type { LogRow } from '@/data/log/log-row';
+import type { TabState } from '@/data/log/tab-state';
 
 export type StoredRow = LogRow & { id?: number };
 

@@ -1,7 +1,7 @@
 // Export and clear of the request log by tab, site or everything. Exported rows spell out names and times, so the
 // file reads without the dataset; CSV goes through papaparse (quoting, and formulae neutralised for spreadsheets).
 import Papa from 'papaparse';
-import type { LogRow } from '@/data/log-row';
+import type { LogRow } from '@/data/log/log-row';
 import type { LogExport, LogScope } from '@/data/protocol';
 import type { Engine } from './engine';
 import { allRows, deleteAllRows, deleteSiteRows, deleteTabRows, rowsOfSite, rowsOfTab, type LogDB } from './log-db';

@@ -1,6 +1,6 @@
 // Retention runs beside the log, never inside a write: after enough new rows (throttled) and on an hourly alarm,
 // which also covers a browser that was closed for days. Old rows go first by age, then the oldest beyond the cap.
-import type { Settings } from '@/data/protocol';
+import type { Settings } from '@/data/settings';
 import { deleteRowsBefore, keepNewestRows, type LogDB } from './log-db';
 
 export const RETENTION_ALARM = 'borderline-retention';

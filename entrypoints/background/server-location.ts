@@ -1,11 +1,8 @@
 // Observed server locations for a report. The table (about 2 MB) is fetched from the extension's own files the first
 // time a report asks for it, never on the per-request path, and no address ever leaves the browser.
 import { browser } from 'wxt/browser';
-import { decodeIpTable, lookupIp, type IpTable } from '@/data/ip-table';
-import type { LogRow } from '@/data/log-row';
-
-/** "local" for private and loopback addresses, an ISO code otherwise; undefined when unknown. */
-export type CountryOf = (ip: string) => string | undefined;
+import type { LogRow } from '@/data/log/log-row';
+import { decodeIpTable, lookupIp, type CountryOf, type IpTable } from '@/data/match/ip-table';
 
 let table: Promise<IpTable | null> | undefined;
 

@@ -2,11 +2,11 @@
 // on dismissed sites or below the user's threshold. "Shown" marks live in storage.session so a worker restart does
 // not show the banner again mid-visit.
 import { browser } from 'wxt/browser';
-import type { Settings } from '@/data/protocol';
-import { levelRank } from '@/data/risk';
-import { buildSiteWarning, type SiteWarning } from '@/data/site-warning';
+import type { Settings } from '@/data/settings';
+import { levelRank } from '@/data/assess/risk';
+import { buildSiteWarning, type SiteWarning } from '@/data/assess/site-warning';
 import type { Engine } from './engine';
-import type { TabState } from './log-db';
+import type { TabState } from '@/data/log/tab-state';
 
 const DISMISSED = 'dismissedSites';
 const shownKey = (tabId: number) => `warned:${tabId}`;

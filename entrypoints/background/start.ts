@@ -2,22 +2,24 @@
 // woken by an event only delivers it to listeners that exist by the end of the first turn; the handlers then wait
 // for `ready` (database open, tab states restored), in the order the events arrived.
 import { browser, type Browser } from 'wxt/browser';
-import type { SenderLike, Settings } from '@/data/protocol';
-import { maxLevel } from '@/data/risk';
+import type { SenderLike } from '@/data/protocol';
+import { maxLevel } from '@/data/assess/risk';
 import { showBadge } from './badge';
 import { datasetControl, loadStoredEngine, scheduleAutoUpdate, UPDATE_ALARM, type DatasetControlDeps } from './dataset-control';
 import { DATASET_DB_NAME, openDatasetStore } from './dataset-store';
 import { buildEngine, bundledDataset, type Engine } from './engine';
-import { openLogDB, writeBatch, type LogDB, type TabState } from './log-db';
+import { openLogDB, writeBatch, type LogDB } from './log-db';
+import type { TabState } from '@/data/log/tab-state';
 import { buildLogExport, clearLogScope } from './log-export';
 import { listen } from './messages';
-import { buildTabReport } from './report';
+import { buildTabReport } from '@/data/assess/tab-report';
 import { preloadIpTable, serverCountries } from './server-location';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES, RetentionScheduler } from './retention';
-import { defaultSettings, loadSettings, saveSettings } from './settings';
+import { defaultSettings, type Settings } from '@/data/settings';
+import { loadSettings, saveSettings } from './settings-store';
 import { dismissSite, siteWarningFor } from './site-warning';
 import { TabTracker } from './tab-tracker';
-import { reasonText } from '@/data/localized-text';
+import { reasonText } from '@/data/assess/localized-text';
 
 export interface Background {
   ready: Promise<{ db: LogDB; tracker: TabTracker }>;

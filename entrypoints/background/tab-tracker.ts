@@ -1,10 +1,11 @@
 // Per-tab page state and the request log. Rows are queued and written in batches (one transaction per flush)
 // so a page that fires thousands of requests costs a handful of IndexedDB commits, not thousands.
-import { siteOf } from '@/data/hostname';
-import { toLogRow, type LogRow, type ObservedRequest } from '@/data/log-row';
-import { maxLevel, type Jurisdiction, type Level } from '@/data/risk';
+import { siteOf } from '@/data/match/hostname';
+import { toLogRow, type LogRow, type ObservedRequest } from '@/data/log/log-row';
+import { maxLevel, type Jurisdiction, type Level } from '@/data/assess/risk';
 import type { Engine } from './engine';
-import { allTabStates, countPageRows, forgetTab, rowsForPage, writeBatch, type IpUpdate, type LogDB, type TabState } from './log-db';
+import { allTabStates, countPageRows, forgetTab, rowsForPage, writeBatch, type IpUpdate, type LogDB } from './log-db';
+import type { TabState } from '@/data/log/tab-state';
 
 const FLUSH_DELAY_MS = 50;
 const FLUSH_MAX_ROWS = 500;

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Client, DatasetStatus, Settings, UpdateCheck } from '@/data/protocol';
-import { sizeProblem } from '@/data/update-check';
+import type { Client, DatasetStatus, UpdateCheck } from '@/data/protocol';
+import type { Settings } from '@/data/settings';
+import { sizeProblem } from '@/data/dataset/update-candidate';
 import { DatasetControls } from '@/components/DatasetControls';
 import { useT } from '@/components/i18n';
 import { SettingsForm } from '@/components/SettingsForm';
-import type { Translate } from '@/data/i18n';
+import type { Translate } from '@/data/i18n/translator';
 
 export interface AppProps {
   send: Client;

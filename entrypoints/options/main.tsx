@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { I18nProvider } from '@/components/i18n';
-import type { MessageKey } from '@/data/i18n';
+import type { MessageKey } from '@/data/i18n/translator';
 import { createClient } from '@/data/protocol';
 import '@/components/theme.css';
 import './options.css';

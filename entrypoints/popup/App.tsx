@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Translate } from '@/data/i18n';
+import type { Translate } from '@/data/i18n/translator';
 import type { LogExport, LogScope, TabReport } from '@/data/protocol';
 import { AskView } from '@/components/AskView';
 import { useT } from '@/components/i18n';

@@ -1,9 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { I18nProvider } from '@/components/i18n';
-import type { MessageKey } from '@/data/i18n';
-import { unpackReport } from '@/data/packed-log';
-import { createClient } from '@/data/protocol';
+import type { MessageKey } from '@/data/i18n/translator';
+import { createClient, unpackReport } from '@/data/protocol';
 import '@/components/theme.css';
 import './popup.css';
 import { App, type View } from './App';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { WarningBanner } from '@/components/WarningBanner';
-import type { MessageKey } from '@/data/i18n';
+import type { MessageKey } from '@/data/i18n/translator';
 import { createClient } from '@/data/protocol';
 import { freeCorner, pin } from './corner';
 import './banner.css';

@@ -1,6 +1,6 @@
 // A dataset 5,000 times the bundled one, to show the index scales with the number of requests, not of entries.
 // Only the fields the index reads need to be realistic; the rest is filler of the right shape.
-import type { Company, DomainEntry } from '../../data/schema';
+import type { Company, DomainEntry } from '../../data/dataset/schema';
 import { int, pick, word, type Rng } from './rng';
 import { TLDS } from './hosts';
 

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DatasetInfo, DatasetStatus, Settings, UpdateCheck, UpdatePreview } from '@/data/protocol';
+import type { DatasetInfo, DatasetStatus, UpdateCheck, UpdatePreview } from '@/data/protocol';
+import type { Settings } from '@/data/settings';
 import { App } from '@/entrypoints/options/App';
-import { defaultSettings } from '@/entrypoints/background/settings';
+import { defaultSettings } from '@/data/settings';
 import { render } from './render';
 
 afterEach(cleanup);

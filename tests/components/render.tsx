@@ -4,7 +4,7 @@ import { render as renderPreact } from '@testing-library/preact';
 import type { ComponentChildren, VNode } from 'preact';
 import en from '@/public/_locales/en/messages.json';
 import { I18nProvider } from '@/components/i18n';
-import { translator } from '@/data/i18n';
+import { translator } from '@/data/i18n/translator';
 
 export const t = translator(en);
 

@@ -1,10 +1,10 @@
 // Reports for component tests, built from the bundled dataset with the real risk model, so a test reads the same
 // facts the popup shows in the browser.
 import datasetJson from '@/data/dataset.json';
-import type { LogRow } from '@/data/log-row';
+import type { LogRow } from '@/data/log/log-row';
 import type { TabReport } from '@/data/protocol';
-import { RiskModel, type Level } from '@/data/risk';
-import type { Dataset } from '@/data/schema';
+import { RiskModel, type Level } from '@/data/assess/risk';
+import type { Dataset } from '@/data/dataset/schema';
 
 export const dataset = datasetJson as Dataset;
 export const risk = new RiskModel(dataset);

@@ -5,7 +5,7 @@ import { RiskBadge } from '@/components/RiskBadge';
 import { TabReportView } from '@/components/TabReportView';
 import { DestinationList } from '@/components/DestinationList';
 import { ThirdPartyList } from '@/components/ThirdPartyList';
-import { LEVELS, type AssessedDestination } from '@/data/risk';
+import { LEVELS, type AssessedDestination } from '@/data/assess/risk';
 import { neutralReport, risk, temuReport } from './report-fixture';
 import { render } from './render';
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogActions } from '@/components/LogActions';
 import { RequestLog } from '@/components/RequestLog';
 import { EMPTY_FILTER, filterRows, NO_COMPANY, searchTexts } from '@/components/log-filter';
-import type { LogRow } from '@/data/log-row';
+import type { LogRow } from '@/data/log/log-row';
 import { row, temuRows } from './report-fixture';
 import { render } from './render';
 

@@ -2,12 +2,11 @@
 // must still answer afterwards. Prints the figures for the note.
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { unpackReport } from '../../data/packed-log';
-import type { PackedTabReport } from '../../data/protocol';
-import { eventually } from './browser';
+import { unpackReport, type PackedTabReport } from '../../data/protocol';
+import { eventually } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
-import { BURST_HOST, BURST_HOSTS } from './shop-server';
-import { storedRows } from './worker-probes';
+import { BURST_HOST, BURST_HOSTS } from '../../scripts/harness/shop-server';
+import { storedRows } from '../../scripts/harness/worker-probes';
 
 declare const chrome: any;
 

@@ -1,8 +1,8 @@
 // The usual setting of an end-to-end file: one local demo server and one warmed-up Chromium with the built extension,
 // shared by the file's tests and closed after them.
 import { afterAll, beforeAll } from 'vitest';
-import { launchExtension, warmUp, type ExtensionBrowser } from './browser';
-import { startShopServer, type ShopServer } from './shop-server';
+import { launchExtension, warmUp, type ExtensionBrowser } from '../../scripts/harness/browser';
+import { startShopServer, type ShopServer } from '../../scripts/harness/shop-server';
 
 export interface Demo {
   server: ShopServer;

@@ -3,9 +3,9 @@
 // English, so both directions of the switch are covered. Also writes the German README screenshots.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launchExtension, warmUp, type ExtensionBrowser } from './browser';
+import { eventually, launchExtension, warmUp, type ExtensionBrowser } from '../../scripts/harness/browser';
 import { shadowProbe } from './shadow';
-import { startShopServer, type ShopServer } from './shop-server';
+import { startShopServer, type ShopServer } from '../../scripts/harness/shop-server';
 
 declare const chrome: any;
 

@@ -5,8 +5,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launchExtension, warmUp, type ExtensionBrowser } from './browser';
-import { floodPage, startShopServer, type ShopServer } from './shop-server';
+import { eventually, launchExtension, warmUp, type ExtensionBrowser } from '../../scripts/harness/browser';
+import { floodPage, startShopServer, type ShopServer } from '../../scripts/harness/shop-server';
 
 const SHOTS = 'tests/e2e/screenshots';
 const AXE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');

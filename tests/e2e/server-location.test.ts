@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unpackReport } from '../../data/packed-log';
-import { eventually } from './browser';
+import { unpackReport } from '../../data/protocol';
+import { eventually } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
 
 declare const chrome: any;

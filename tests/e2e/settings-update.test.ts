@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASET_KEY_ID } from '../../data/dataset-public-key';
-import { parseDatasetText } from '../../data/parse';
-import type { Dataset } from '../../data/schema';
+import { DATASET_KEY_ID } from '../../data/dataset/public-key';
+import { parseDatasetText } from '../../data/dataset/parse';
+import type { Dataset } from '../../data/dataset/schema';
 import { signatureFor } from '../../scripts/dataset-sign';
 import { HOSTILE, TEST_SHOP_HOST, withTestShop } from '../fixtures/hostile/cases';
-import { eventually, launchExtension, warmUp, type ExtensionBrowser } from './browser';
-import { startShopServer, type ShopServer } from './shop-server';
+import { eventually, launchExtension, warmUp, type ExtensionBrowser } from '../../scripts/harness/browser';
+import { startShopServer, type ShopServer } from '../../scripts/harness/shop-server';
 
 const UPDATE_HOST = 'updates.borderline-test.example';
 const XSS_NAME = 'Test Shop <img src=x onerror=alert(1)>';

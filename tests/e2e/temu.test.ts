@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventually } from './browser';
+import { eventually } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
 
 const demo = useDemo();

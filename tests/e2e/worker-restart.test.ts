@@ -1,9 +1,9 @@
 // The log must survive the service worker being stopped, as MV3 does after ~30 s idle or whenever it likes.
 import type { Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { eventually } from './browser';
+import { eventually } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
-import { storedRows, watchWorker } from './worker-probes';
+import { storedRows, watchWorker } from '../../scripts/harness/worker-probes';
 
 // Code passed to worker.evaluate runs inside the extension's service worker.
 declare const chrome: any;

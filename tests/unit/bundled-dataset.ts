@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseDatasetText } from '@/data/parse';
-import type { Dataset } from '@/data/schema';
+import { parseDatasetText } from '@/data/dataset/parse';
+import type { Dataset } from '@/data/dataset/schema';
 
 /** The bundled dataset through the same parser the updater uses; tests fail loudly if it is invalid. */
 export function loadBundled(): Dataset {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, jurisdictionFromLocale, normalizeSettings } from '@/entrypoints/background/settings';
+import { defaultSettings, jurisdictionFromLocale, normalizeSettings } from '@/data/settings';
 
 describe('settings', () => {
   it.each([

@@ -1,0 +1,79 @@
+// Turning one observed request into a log row is pure, so the background's hot path can be unit-tested and
+// benchmarked without a browser. The browser-specific part (webRequest details) is mapped in by the caller.
+import { siteOf } from '../match/hostname';
+import type { HostIndex } from '../match/host-index';
+import type { Jurisdiction, Level, RiskModel } from '../assess/risk';
+import type { Role } from '../dataset/schema';
+
+export interface ObservedRequest {
+  tabId: number;
+  url: string;
+  type: string;
+  time: number;
+  frameId: number;
+  initiator?: string;
+  ip?: string;
+  /** The browser's id for the request, to attach the server IP when the response starts. */
+  requestId?: string;
+  /** Registrable domain of the page the tab shows, to tell first from third parties. */
+  pageSite: string | null;
+  /** Navigation time of the page the tab shows: a page's rows stay together when back/forward cache restores it. */
+  page?: number;
+}
+
+export interface LogRow {
+  tabId: number;
+  time: number;
+  /** The URL without query and fragment: enough to recognise an endpoint, less to leak if the log is exported. */
+  url: string;
+  host: string;
+  site: string | null;
+  type: string;
+  frameId: number;
+  initiator?: string;
+  ip?: string;
+  requestId?: string;
+  /** The page the request was made on (see ObservedRequest.page); rows from before schema v2 may lack it. */
+  page?: number;
+  pageSite?: string | null;
+  thirdParty: boolean;
+  company: string | null;
+  owner: string | null;
+  role: Role | null;
+  level: Level;
+}
+
+const MAX_URL = 512;
+
+export function toLogRow(req: ObservedRequest, index: HostIndex, risk: RiskModel, jurisdiction: Jurisdiction): LogRow | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(req.url);
+  } catch {
+    return undefined;
+  }
+  const host = parsed.hostname;
+  const site = siteOf(host);
+  const match = index.lookup(host);
+  const assessment = match && risk.assess(match.company.id, jurisdiction);
+  const url = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  return {
+    tabId: req.tabId,
+    time: req.time,
+    url: url.length > MAX_URL ? url.slice(0, MAX_URL) : url,
+    host,
+    site,
+    type: req.type,
+    frameId: req.frameId,
+    ...(req.initiator ? { initiator: req.initiator } : {}),
+    ...(req.ip ? { ip: req.ip } : {}),
+    ...(req.requestId ? { requestId: req.requestId } : {}),
+    page: req.page ?? req.time,
+    pageSite: req.pageSite,
+    thirdParty: site !== null ? site !== req.pageSite : host !== (req.pageSite ?? ''),
+    company: match?.company.id ?? null,
+    owner: assessment?.owner.id ?? null,
+    role: match?.entry.role ?? null,
+    level: assessment?.level ?? 'none',
+  };
+}

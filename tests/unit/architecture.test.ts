@@ -1,0 +1,54 @@
+// The house rules that keep the code readable, checked on every run so they stay true: data/ is the pure core
+// grouped by concern (no browser API, nothing from the layers above it, no import cycle), and scripts never import
+// tests (tests may import scripts).
+import madge from 'madge';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+
+const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+
+describe('data/ is the pure core, grouped by concern', () => {
+  it('keeps only the protocol, the settings and the dataset files at its root', () => {
+    const root = readdirSync('data', { withFileTypes: true });
+    expect(root.filter((e) => e.isDirectory()).map((e) => e.name).sort()).toEqual(['assess', 'dataset', 'i18n', 'log', 'match']);
+    const files = root.filter((e) => e.isFile()).map((e) => e.name);
+    const allowed = ['README.md', 'dataset.json', 'dataset.json.sig', 'dataset.schema.json', 'protocol.ts', 'settings.ts'];
+    expect(files.filter((f) => !allowed.includes(f))).toEqual([]);
+  });
+
+  it('imports nothing from entrypoints/ or components/, and no browser API', () => {
+    const bad = walk('data')
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => importsOf(f).filter((s) => /^@\/(entrypoints|components)|\/(entrypoints|components)\/|^wxt\/browser|webextension-polyfill/.test(s)).map((s) => `${f}: ${s}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('has no import cycle (type imports included)', async () => {
+    const graph = await madge('data', { fileExtensions: ['ts'], detectiveOptions: { ts: { skipTypeImports: false } } });
+    expect(Object.keys(graph.obj()).length).toBeGreaterThan(20); // the graph was read, so "no cycle" means something
+    expect(graph.circular()).toEqual([]);
+  });
+
+  it('finds a cycle when there is one, so the check above can fail', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'borderline-cycle-'));
+    writeFileSync(join(dir, 'a.ts'), "import type { B } from './b';\nexport type A = B[];\n");
+    writeFileSync(join(dir, 'b.ts'), "import type { A } from './a';\nexport type B = A | 1;\n");
+    const graph = await madge(dir, { fileExtensions: ['ts'], detectiveOptions: { ts: { skipTypeImports: false } } });
+    rmSync(dir, { recursive: true, force: true });
+    expect(graph.circular()).toEqual([['a.ts', 'b.ts']]);
+  });
+});
+
+describe('scripts/', () => {
+  it('never imports from tests/', () => {
+    const bad = walk('scripts')
+      .filter((f) => /\.tsx?$/.test(f))
+      .flatMap((f) => importsOf(f).filter((s) => /(^|\/)tests\//.test(s)).map((s) => `${f}: ${s}`));
+    expect(bad).toEqual([]);
+  });
+});

@@ -1,0 +1,185 @@
+// The worker's dataset lifecycle with fakeBrowser: check → preview → apply → rollback → reset, across a worker
+// restart, and proof that every rejected update leaves the data in force and the stored slots untouched.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { DatasetInfo, DatasetStatus, Reply, UpdateCheck } from '@/data/protocol';
+import { startBackground, type UpdaterOptions } from '@/entrypoints/background/start';
+import { HOSTILE, TEST_SHOP_HOST, withTestShop } from '../../fixtures/hostile/cases';
+import { loadBundled } from '../bundled-dataset';
+import { response, sign, silentFetch, testKey } from '../dataset/update-helpers';
+
+function fakeEvent() {
+  const listeners: ((...a: any[]) => unknown)[] = [];
+  return {
+    addListener: (l: (...a: any[]) => unknown) => void listeners.push(l),
+    removeListener: (l: (...a: any[]) => unknown) => void listeners.splice(listeners.indexOf(l), 1),
+    hasListener: (l: (...a: any[]) => unknown) => listeners.includes(l),
+    removeAllListeners: () => void (listeners.length = 0),
+    trigger: (...args: any[]) => listeners.map((l) => l(...args)),
+  };
+}
+const webRequest = { onBeforeRequest: fakeEvent(), onResponseStarted: fakeEvent(), onErrorOccurred: fakeEvent() };
+(fakeBrowser as any).webRequest = webRequest;
+(fakeBrowser.tabs as any).onReplaced = fakeEvent();
+
+function stopWorker() {
+  Object.values(webRequest).forEach((e) => e.removeAllListeners());
+  fakeBrowser.runtime.onMessage.removeAllListeners();
+  fakeBrowser.tabs.onUpdated.removeAllListeners();
+  fakeBrowser.tabs.onRemoved.removeAllListeners();
+  fakeBrowser.tabs.onCreated.removeAllListeners();
+  (fakeBrowser.tabs as any).onReplaced.removeAllListeners();
+  fakeBrowser.webNavigation.onCommitted.removeAllListeners();
+  fakeBrowser.alarms.onAlarm.removeAllListeners();
+}
+
+const SETTINGS_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options.html' };
+const UPDATE_URL = 'https://updates.borderline-test.example/dataset.json';
+const key = testKey();
+const other = testKey();
+const bundled = loadBundled();
+const updateText = JSON.stringify(withTestShop(bundled), null, 2);
+
+async function ask<T>(msg: object): Promise<T> {
+  const [reply] = (await fakeBrowser.runtime.onMessage.trigger(msg, SETTINGS_PAGE as any, () => undefined)) as unknown as Reply<any>[];
+  if (!reply!.ok) throw new Error(reply!.error);
+  return reply!.value as T;
+}
+
+/** A server for UPDATE_URL: `files` maps a path suffix ('' or '.sig') to its response. */
+function server(files: Record<string, () => Response>): typeof fetch {
+  return (async (url: string) => {
+    const suffix = url.endsWith('.sig') ? '.sig' : '';
+    return files[suffix]?.() ?? response(null, { status: 404 });
+  }) as typeof fetch;
+}
+
+let dbName: string;
+let seq = 0;
+beforeEach(() => {
+  fakeBrowser.reset();
+  (fakeBrowser.i18n as any).getUILanguage = () => 'de-AT';
+  stopWorker();
+  dbName = `borderline-update-${++seq}`;
+});
+
+async function start(opts: UpdaterOptions = {}) {
+  const bg = startBackground(dbName, { trusted: key.trusted, timeoutMs: 200, ...opts });
+  await bg.ready;
+  await ask({ type: 'setSettings', settings: { updateUrl: UPDATE_URL } });
+  return bg;
+}
+
+async function visitTestShop() {
+  const tab = await fakeBrowser.tabs.create({ url: `https://${TEST_SHOP_HOST}/` });
+  webRequest.onBeforeRequest.trigger({ tabId: tab.id, url: `https://${TEST_SHOP_HOST}/`, type: 'main_frame', timeStamp: 1000, frameId: 0, requestId: '1' });
+  await new Promise((r) => setTimeout(r, 20));
+  return tab.id!;
+}
+
+const signedServer = () => server({ '': () => response(updateText, { headers: { etag: '"v2"' } }), '.sig': () => response(sign(updateText, key.privateKey)) });
+
+describe('dataset updates in the worker', () => {
+  it('previews a signed URL update, applies it, re-rates the open tab, rolls back and resets', async () => {
+    await start({ fetch: signedServer() });
+    const tabId = await visitTestShop();
+    expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('');
+
+    const check = await ask<UpdateCheck>({ type: 'previewUpdate', source: 'url' });
+    expect(check.kind).toBe('preview');
+    if (check.kind !== 'preview') return;
+    expect(check.preview.diff.companies.added.map((c) => c.key)).toEqual(['borderline-test-shop']);
+    expect(check.preview.to).toMatchObject({ signed: 'maintainers', origin: UPDATE_URL });
+    expect((await ask<DatasetInfo>({ type: 'getDatasetInfo' })).source).toBe('bundled'); // a preview changes nothing
+
+    const applied = await ask<DatasetInfo>({ type: 'applyUpdate' });
+    expect(applied).toMatchObject({ source: 'update', version: withTestShop(bundled).version, origin: UPDATE_URL, signed: 'maintainers' });
+    expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('HIGH');
+    expect((await ask<{ text: string }>({ type: 'exportDataset' })).text).toBe(updateText);
+
+    const back = await ask<DatasetInfo>({ type: 'rollbackDataset' });
+    expect(back).toMatchObject({ source: 'bundled', version: bundled.version });
+    expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('');
+    expect((await ask<DatasetStatus>({ type: 'getDatasetStatus' })).previous?.version).toBe(withTestShop(bundled).version);
+
+    await ask({ type: 'rollbackDataset' }); // a second rollback undoes the first
+    expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('HIGH');
+    expect(await ask<DatasetInfo>({ type: 'resetDataset' })).toMatchObject({ source: 'bundled' });
+    await expect(ask({ type: 'resetDataset' })).rejects.toThrow(/already in force/);
+  });
+
+  it('keeps the applied dataset across a worker restart and sends its ETag next time', async () => {
+    const seen: (string | undefined)[] = [];
+    const inner = signedServer();
+    const fetch = (async (url: string, init?: RequestInit) => {
+      if (!url.endsWith('.sig')) seen.push((init?.headers as Record<string, string>)['If-None-Match']);
+      return inner(url, init);
+    }) as typeof globalThis.fetch;
+    await start({ fetch });
+    await ask({ type: 'previewUpdate', source: 'url' });
+    await ask({ type: 'applyUpdate' });
+    stopWorker();
+    await start({ fetch: (async (url: string, init?: RequestInit) => (seen.push((init?.headers as Record<string, string>)['If-None-Match']), response(null, { status: 304 }))) as typeof globalThis.fetch });
+    expect(await ask<DatasetInfo>({ type: 'getDatasetInfo' })).toMatchObject({ source: 'update', origin: UPDATE_URL });
+    expect(await ask<UpdateCheck>({ type: 'previewUpdate', source: 'url' })).toMatchObject({ kind: 'up-to-date', message: expect.stringMatching(/has not changed/) });
+    expect(seen).toEqual([undefined, '"v2"']);
+  });
+
+  it('applies an unsigned or other-key source only after the user allows that source', async () => {
+    await start({ fetch: server({ '': () => response(updateText), '.sig': () => response(sign(updateText, other.privateKey)) }) });
+    const first = await ask<UpdateCheck>({ type: 'previewUpdate', source: 'url' });
+    expect(first).toMatchObject({ kind: 'rejected', needsAllow: true, origin: UPDATE_URL, error: expect.stringMatching(/signed by another key/) });
+    await expect(ask({ type: 'applyUpdate' })).rejects.toThrow(/no checked update/);
+    expect(await ask({ type: 'allowUnsigned', origin: UPDATE_URL, allow: true })).toEqual([UPDATE_URL]);
+    expect(await ask<UpdateCheck>({ type: 'previewUpdate', source: 'url' })).toMatchObject({ kind: 'preview', preview: { to: { signed: 'allowed-unsigned' } } });
+    await expect(ask({ type: 'allowUnsigned', origin: 'javascript:alert(1)', allow: true })).rejects.toThrow(/not an https URL/);
+  });
+
+  it('imports a signed file with its .sig', async () => {
+    await start();
+    const check = await ask<UpdateCheck>({ type: 'previewUpdate', source: 'file', name: 'dataset.json', text: updateText, signature: sign(updateText, key.privateKey) });
+    expect(check).toMatchObject({ kind: 'preview', preview: { origin: 'file:dataset.json' } });
+    expect(await ask<DatasetInfo>({ type: 'applyUpdate' })).toMatchObject({ source: 'update', origin: 'file:dataset.json' });
+  });
+
+  const NETWORK: [string, () => typeof fetch, RegExp][] = [
+    ['a bad signature', () => server({ '': () => response(updateText.replace('Test Shop', 'Evil Shop')), '.sig': () => response(sign(updateText, key.privateKey)) }), /does not match the data/],
+    ['a signature by another key', () => server({ '': () => response(updateText), '.sig': () => response(sign(updateText, other.privateKey)) }), /signed by another key/],
+    ['an unsigned dataset', () => server({ '': () => response(updateText) }), /not signed/],
+    ['a truncated download', () => server({ '': () => response(updateText.slice(0, 5000), { headers: { 'content-length': '999999' } }) }), /truncated/],
+    ['a server that never answers', () => silentFetch, /did not answer within/],
+    ['a redirect to http', () => server({ '': () => response(updateText, { url: 'http://evil.example/dataset.json' }) }), /non-https address/],
+  ];
+  const FILES: [string, string, RegExp][] = HOSTILE.filter((c) => c.name !== '60 MB').map((c) => [c.name, c.text(bundled), c.message]);
+
+  it.each([
+    ...NETWORK.map(([name, fetch, message]) => [name, { fetch: fetch() }, { type: 'previewUpdate', source: 'url' }, message] as const),
+    ...FILES.map(([name, text, message]) => [name, {}, { type: 'previewUpdate', source: 'file', name: 'hostile.json', text }, message] as const),
+  ])('rejects %s and keeps the data in force', async (_name, opts, msg, message) => {
+    await start({ fetch: signedServer() });
+    await ask({ type: 'previewUpdate', source: 'url' });
+    const before = await ask<DatasetInfo>({ type: 'applyUpdate' });
+    stopWorker();
+    await start(opts);
+    const check = await ask<UpdateCheck>(msg);
+    expect(check).toMatchObject({ kind: 'rejected', error: message });
+    expect(await ask<DatasetInfo>({ type: 'getDatasetInfo' })).toEqual(before);
+    const status = await ask<DatasetStatus>({ type: 'getDatasetStatus' });
+    expect(status).toMatchObject({ info: before, pending: null, previous: { source: 'bundled' }, lastCheck: { ok: false, message: expect.stringMatching(message) } });
+    await expect(ask({ type: 'applyUpdate' })).rejects.toThrow(/no checked update/);
+  }, 30_000);
+});
+
+describe('scheduled checks', () => {
+  it('follows the automatic-update setting with one alarm and applies only a newer signed version', async () => {
+    await start({ fetch: signedServer() });
+    expect((await fakeBrowser.alarms.get('borderline-dataset-update'))?.periodInMinutes).toBe(7 * 24 * 60);
+    await ask({ type: 'setSettings', settings: { autoUpdate: 'daily' } });
+    expect((await fakeBrowser.alarms.get('borderline-dataset-update'))?.periodInMinutes).toBe(24 * 60);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'borderline-dataset-update', scheduledTime: Date.now(), periodInMinutes: 1440 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await ask<DatasetInfo>({ type: 'getDatasetInfo' })).toMatchObject({ source: 'update', origin: UPDATE_URL });
+    await ask({ type: 'setSettings', settings: { autoUpdate: 'off' } });
+    expect(await fakeBrowser.alarms.get('borderline-dataset-update')).toBeUndefined();
+  });
+});
