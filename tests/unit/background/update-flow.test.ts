@@ -1,6 +1,6 @@
 // The worker's dataset lifecycle with fakeBrowser: check → preview → apply → rollback → reset, across a worker
 // restart, and proof that every rejected update leaves the data in force and the stored slots untouched.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { DatasetInfo, DatasetStatus, Reply, UpdateCheck } from '@/data/protocol';
 import { startBackground, type UpdaterOptions } from '@/entrypoints/background/start';
@@ -177,8 +177,10 @@ describe('scheduled checks', () => {
     await ask({ type: 'setSettings', settings: { autoUpdate: 'daily' } });
     expect((await fakeBrowser.alarms.get('borderline-dataset-update'))?.periodInMinutes).toBe(24 * 60);
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'borderline-dataset-update', scheduledTime: Date.now(), periodInMinutes: 1440 });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(await ask<DatasetInfo>({ type: 'getDatasetInfo' })).toMatchObject({ source: 'update', origin: UPDATE_URL });
+    // The alarm's check downloads, verifies and stores in the background; on a loaded machine that takes a while.
+    await vi.waitFor(async () => expect(await ask<DatasetInfo>({ type: 'getDatasetInfo' })).toMatchObject({ source: 'update', origin: UPDATE_URL }), {
+      timeout: 5_000,
+    });
     await ask({ type: 'setSettings', settings: { autoUpdate: 'off' } });
     expect(await fakeBrowser.alarms.get('borderline-dataset-update')).toBeUndefined();
   });
