@@ -1,7 +1,11 @@
 // Chrome resets a tab's badge when a navigation commits, so callers set it again after commit and on complete.
 import { browser } from 'wxt/browser';
-import type { MessageKey } from '@/data/i18n/translator';
+import { reasonText } from '@/data/assess/localized-text';
 import { levelRank, type Level } from '@/data/assess/risk';
+import type { MessageKey } from '@/data/i18n/translator';
+import type { TabState } from '@/data/log/tab-state';
+import type { Settings } from '@/data/settings';
+import type { Engine } from './engine';
 
 const LOOK: Record<Level, { text?: MessageKey; color: string; word: MessageKey }> = {
   high: { text: 'badgeHigh', color: '#B3261E', word: 'levelHigh' },
@@ -28,4 +32,12 @@ export async function showBadge(tabId: number, level: Level, why: string | undef
   } catch {
     // The tab closed between the event and the update: nothing to show.
   }
+}
+
+/** The tab's badge under the engine and settings in force; the tooltip gives the site's first reason. */
+export function paintBadge(state: TabState, engine: Engine, settings: Settings): void {
+  const site = state.siteCompany ? engine.risk.assess(state.siteCompany, settings.jurisdiction) : undefined;
+  const reason = site?.reasons[0];
+  const why = reason && reasonText(reason, t, browser.i18n.getUILanguage());
+  void showBadge(state.tabId, state.level, why, settings.badgeThreshold);
 }

@@ -1,11 +1,19 @@
 // Retention runs beside the log, never inside a write: after enough new rows (throttled) and on an hourly alarm,
 // which also covers a browser that was closed for days. Old rows go first by age, then the oldest beyond the cap.
+import { browser } from 'wxt/browser';
 import type { Settings } from '@/data/settings';
 import { deleteRowsBefore, keepNewestRows, type LogDB } from './log-db';
 
 export const RETENTION_ALARM = 'borderline-retention';
 export const RETENTION_PERIOD_MINUTES = 60;
 const DAY_MS = 86_400_000;
+
+/** The hourly alarm, created once: alarms outlive the worker, and re-creating one would push its next run back. */
+export async function ensureRetentionAlarm(): Promise<void> {
+  if (!(await browser.alarms.get(RETENTION_ALARM))) {
+    await browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: RETENTION_PERIOD_MINUTES });
+  }
+}
 
 export type RetentionLimits = Pick<Settings, 'retentionDays' | 'retentionRows'>;
 

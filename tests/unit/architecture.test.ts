@@ -5,6 +5,7 @@ import madge from 'madge';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const walk = (dir: string): string[] =>
@@ -50,5 +51,28 @@ describe('scripts/', () => {
       .filter((f) => /\.tsx?$/.test(f))
       .flatMap((f) => importsOf(f).filter((s) => /(^|\/)tests\//.test(s)).map((s) => `${f}: ${s}`));
     expect(bad).toEqual([]);
+  });
+});
+
+describe('the worker’s start file', () => {
+  const file = 'entrypoints/background/start.ts';
+  const text = readFileSync(file, 'utf8');
+
+  it('is wiring: under 120 lines, every handler it passes a listener five lines at most', () => {
+    expect(text.split('\n').length).toBeLessThan(120);
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const long: string[] = [];
+    const visit = (node: ts.Node) => {
+      if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.body) {
+        const first = source.getLineAndCharacterOfPosition(node.body.getStart(source)).line;
+        const last = source.getLineAndCharacterOfPosition(node.body.getEnd()).line;
+        if (last - first + 1 > 5) long.push(`line ${first + 1}: ${last - first + 1} lines`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    expect(long).toEqual([]);
+    expect(text.match(/addListener\(/g)?.length).toBeGreaterThanOrEqual(9); // it does register the listeners
+    expect(text).toMatch(/listen\(messageHandlers\(/);
   });
 });

@@ -1,0 +1,138 @@
+// Everything the background worker keeps, in one place. An MV3 worker is stopped after ~30 s without events and
+// started again by the next one, so memory is only a cache: what must outlive it is in IndexedDB or storage.
+//
+// What survives what. "Worker" is MV3 stopping the idle worker (or a crash); "browser" is a browser restart.
+//
+// | state                              | where it lives                                  | written by                                   | worker restart            | browser restart          |
+// |------------------------------------|-------------------------------------------------|----------------------------------------------|---------------------------|--------------------------|
+// | request log rows                   | IndexedDB `borderline` / `requests`             | TabTracker.flush; retention.ts, log-export   | kept                      | kept                     |
+// |                                    |                                                 | (clear) delete                               |                           |                          |
+// | page state of each tab (TabState)  | IndexedDB `borderline` / `tabs`                 | TabTracker.flush, reattributeOpenTabs;       | kept, restored at boot    | dropped at boot for each |
+// |                                    |                                                 | forgetTab on close and replace               |                           | tab id not open          |
+// | datasets in force and previous     | IndexedDB `borderline-datasets` / `slots`       | dataset-control (apply, rollback, reset)     | kept                      | kept                     |
+// | checked update awaiting its preview| IndexedDB `borderline-datasets` / `pending`     | dataset-control                              | kept                      | kept                     |
+// | last check; unsigned sources let in| IndexedDB `borderline-datasets` / `meta`        | dataset-control                              | kept                      | kept                     |
+// | settings                           | storage.local `settings`                        | settings-store (setSettings)                 | kept                      | kept                     |
+// | sites whose banner was dismissed   | storage.local `dismissedSites`                  | site-warning (dismissSiteWarning)            | kept                      | kept                     |
+// | banner shown this visit, per tab   | storage.session `warned:<tabId>`                | site-warning (getSiteWarning)                | kept                      | lost                     |
+// | retention and dataset-check alarms | browser.alarms `borderline-retention`,          | retention, dataset-control                   | kept                      | re-created at boot if    |
+// |                                    | `borderline-dataset-update`                     |                                              |                           | the browser dropped them |
+// | engine (host index, risk model)    | memory: WorkerState.engine                      | boot, install (update, rollback, reset)      | rebuilt from `slots`      | rebuilt from `slots`     |
+// | settings in force                  | memory: WorkerState.settings                    | boot, setSettings                            | reloaded                  | reloaded                 |
+// | open tabs' page states             | memory: TabTracker.states                       | TabTracker                                   | restored from `tabs`      | lost                     |
+// | private tabs and their rows        | memory: TabTracker.privateTabs / privateRows    | TabTracker.observe                           | lost: never on disk       | lost                     |
+// | back/forward pages (5 per tab)     | memory: TabTracker.history                      | TabTracker                                   | lost: such a page starts  | lost                     |
+// |                                    |                                                 |                                              | afresh when shown again   |                          |
+// | rows of each tab's current page    | memory: TabTracker.cached (≤ 30,000 rows)       | TabTracker.observe                           | lost: read from IndexedDB | lost                     |
+// | rows, IPs, states not yet written  | memory: TabTracker.queue / ips / dirty (50 ms)  | TabTracker                                   | lost if it dies first     | lost                     |
+// | requests awaiting their server IP  | memory: TabTracker.inFlight (≤ 10,000)          | TabTracker.observe, recordIp                 | lost: those get no IP     | lost                     |
+// | navigations not yet committed      | memory: WorkerState.pendingNavigation           | request-events, tab-events                   | lost: the commit starts   | lost                     |
+// |                                    |                                                 |                                              | the page instead          |                          |
+// | tab id → private window            | memory: IncognitoCache                          | boot (tabs.query), tab-events, lookups       | re-read at boot           | re-read at boot          |
+// | rows since the last retention run  | memory: RetentionScheduler                      | TabTracker.onWritten                         | lost: the alarm covers it | lost                     |
+// | events waiting their turn          | memory: EventQueue                              | every listener                               | lost with the worker      | lost                     |
+// | IP → country table                 | memory: server-location.ts                      | the first report after start                 | fetched again             | fetched again            |
+// | assessments per company            | memory: RiskModel's cache                       | RiskModel.assess                             | computed again            | computed again           |
+import { browser } from 'wxt/browser';
+import { defaultSettings, type Settings } from '@/data/settings';
+import type { TabState } from '@/data/log/tab-state';
+import { paintBadge } from './badge';
+import { datasetControl, loadStoredEngine, scheduleAutoUpdate, type DatasetControlDeps } from './dataset-control';
+import { DATASET_DB_NAME, openDatasetStore, type DatasetStore } from './dataset-store';
+import { buildEngine, bundledDataset, type Engine } from './engine';
+import { EventQueue } from './event-queue';
+import { IncognitoCache } from './incognito-cache';
+import { openLogDB, type LogDB } from './log-db';
+import { enforceRetention, ensureRetentionAlarm, RetentionScheduler } from './retention';
+import { loadSettings } from './settings-store';
+import { reattributeOpenTabs, type OpenTabs } from './tab-attribution';
+import { TabTracker } from './tab-tracker';
+
+/** What the handlers wait for: the log store open and the tab states restored. */
+export interface Started {
+  db: LogDB;
+  tracker: TabTracker;
+}
+
+/** Test seams for the updater: a fake server and a test key pair. */
+export type UpdaterOptions = Pick<DatasetControlDeps, 'fetch' | 'timeoutMs' | 'trusted'>;
+
+export class WorkerState {
+  /** Replaced when an update, rollback or reset applies; until the stored dataset loads, the bundled one answers. */
+  engine: Engine = buildEngine(bundledDataset, 'bundled');
+  readonly datasetStore: Promise<DatasetStore>;
+  settings: Settings = defaultSettings();
+  /** Tabs whose main-frame request has been seen but whose navigation has not committed yet. */
+  readonly pendingNavigation = new Set<number>();
+  readonly incognito = new IncognitoCache((tabId) => browser.tabs.get(tabId));
+  readonly ready: Promise<Started>;
+  readonly retention: RetentionScheduler;
+  readonly events: EventQueue<Started>;
+  readonly datasets: ReturnType<typeof datasetControl>;
+
+  constructor(dbName: string | undefined, updater: UpdaterOptions) {
+    this.datasetStore = openDatasetStore(dbName ? `${dbName}-datasets` : DATASET_DB_NAME);
+    this.ready = this.boot(dbName);
+    this.retention = new RetentionScheduler(() => this.applyRetention());
+    this.events = new EventQueue(this.ready);
+    this.datasets = datasetControl({
+      store: this.ready.then(() => this.datasetStore),
+      engine: () => this.engine,
+      install: (next) => this.install(next),
+      settings: () => this.settings,
+      ...updater,
+    });
+  }
+
+  paint(state: TabState): void {
+    paintBadge(state, this.engine, this.settings);
+  }
+
+  /** The open tabs, for re-rating and re-attribution. */
+  async openTabs(): Promise<OpenTabs> {
+    const { db, tracker } = await this.ready;
+    return {
+      db,
+      tracker,
+      tabIds: async () => (await browser.tabs.query({})).map((t) => t.id),
+      engine: () => this.engine,
+      jurisdiction: () => this.settings.jurisdiction,
+      paint: (state) => this.paint(state),
+    };
+  }
+
+  private async boot(dbName: string | undefined): Promise<Started> {
+    const db = await openLogDB(dbName);
+    this.settings = await loadSettings();
+    this.engine = await loadStoredEngine(await this.datasetStore);
+    void scheduleAutoUpdate(this.settings.autoUpdate).catch((e) => console.error('Borderline: could not schedule dataset checks', e));
+    const tracker = new TabTracker({
+      db,
+      engine: () => this.engine,
+      jurisdiction: () => this.settings.jurisdiction,
+      onChange: (state) => this.paint(state),
+      onWritten: (rows) => this.retention.noteWritten(rows),
+    });
+    const open = await browser.tabs.query({});
+    for (const tab of open) if (tab.id !== undefined) this.incognito.remember(tab.id, tab.incognito);
+    await ensureRetentionAlarm();
+    const restored = await tracker.restore(new Set(open.map((t) => t.id).filter((id): id is number => id !== undefined)));
+    restored.forEach((state) => this.paint(state));
+    // One mark per worker life: `npm run measure` reads it to time a cold start (worker time origin → ready).
+    performance.mark('borderline-ready');
+    return { db, tracker };
+  }
+
+  private async applyRetention(): Promise<void> {
+    const { db, tracker } = await this.ready;
+    const { byAge, byCount } = await enforceRetention(db, this.settings);
+    if (byAge + byCount > 0) await tracker.pruneCachedRows();
+  }
+
+  /** Puts a new dataset in force: it may own hosts differently, so the open tabs are attributed again. */
+  private async install(next: Engine): Promise<void> {
+    const tabs = await this.openTabs();
+    this.engine = next;
+    await reattributeOpenTabs(tabs);
+  }
+}
