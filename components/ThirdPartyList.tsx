@@ -15,6 +15,15 @@ export const ROLE_WORD: Record<Role, MessageKey> = {
   ads: 'roleAds',
   sdk: 'roleSdk',
   'cloud-provider': 'roleCloud',
+  social: 'roleSocial',
+  consent: 'roleConsent',
+  'tag-manager': 'roleTagManager',
+  payments: 'rolePayments',
+  identity: 'roleIdentity',
+  monitoring: 'roleMonitoring',
+  support: 'roleSupport',
+  video: 'roleVideo',
+  fonts: 'roleFonts',
 };
 
 const UNKNOWN_SHOWN = 8;

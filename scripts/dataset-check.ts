@@ -21,5 +21,6 @@ const c = datasetCounts(result.dataset);
 const adequacy = result.dataset.reference.euAdequacy.map((a) => a.country + (a.coverage === 'partial' ? '(partial)' : '')).join(' ');
 console.log(
   `${file}: OK \u2014 version ${result.dataset.version} (${result.dataset.date}): ${c.companies} companies, ${c.domains} domain entries, ` +
-    `${c.destinations} destinations, ${c.actions} actions, ${c.eea} EEA members, ${c.adequacy} adequacy decisions [${adequacy}]`,
+    `${c.destinations} destinations, ${c.actions} actions, ${c.certifications} certifications, ${c.eea} EEA members, ${c.adequacy} adequacy decisions [${adequacy}], ` +
+    `${c.authorities} authorities`,
 );

@@ -31,6 +31,15 @@ export function normalizeHost(input: string): string | null {
   return host;
 }
 
+/**
+ * A suffix from the Public Suffix List's private section (cloudfront.net, global.ssl.fastly.net, github.io) that is
+ * itself a registrable domain under the ICANN rules: a provider's own zone, under which its customers get names.
+ */
+export function isPrivateSuffix(host: string): boolean {
+  const p = parse(host, { allowPrivateDomains: true });
+  return p.isPrivate === true && p.publicSuffix === host && getDomain(host) !== null;
+}
+
 /** The registrable domain (eTLD+1) from the Public Suffix List, or null for IPs, bare suffixes and localhost. */
 export function siteOf(host: string): string | null {
   return getDomain(host, { allowPrivateDomains: true });
