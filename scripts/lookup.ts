@@ -1,54 +1,56 @@
-// `npm run lookup -- HOST...` (or hosts on stdin): one JSON line per host with its company, owner, role and risk.
+// `npm run lookup -- HOST|URL...` (or one per line on stdin): one JSON line per input with its company, owner (each
+// with its headquarters country), role and risk; input that names no host gets an `error` instead.
 // `npm run lookup -- --fixtures tests/fixtures/hosts.json`: runs the expected-owner table instead; exits 1 on any mismatch.
 // `npm run lookup -- --ip ADDR [--ip ADDR...]`: the observed server country of an address, from the offline table.
+// Exit status: 0 when something was looked up, 1 when every input was bad, 2 for a usage error (scripts/lookup/args.ts).
 import { readFileSync } from 'node:fs';
 import { decodeIpTable, lookupIp } from '../data/match/ip-table';
 import { buildIpTable } from './build-ip-table';
 import { HostIndex } from '../data/match/host-index';
 import { normalizeHost, siteOf } from '../data/match/hostname';
 import { parseDatasetText } from '../data/dataset/parse';
-import { JURISDICTIONS, RiskModel, type Jurisdiction } from '../data/assess/risk';
+import type { Company } from '../data/dataset/schema';
+import { RiskModel } from '../data/assess/risk';
+import { hostOfInput, inputSource, inputsFromText, parseLookupArgs, USAGE } from './lookup/args';
 
-const args = process.argv.slice(2);
-let jurisdiction: Jurisdiction = 'EEA';
-let fixtures: string | undefined;
-const hosts: string[] = [];
-const ips: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  const a = args[i]!;
-  if (a === '--jurisdiction') {
-    const j = args[++i] ?? '';
-    if (!(JURISDICTIONS as readonly string[]).includes(j)) {
-      console.error(`--jurisdiction must be one of ${JURISDICTIONS.join(', ')}`);
-      process.exit(2);
-    }
-    jurisdiction = j as Jurisdiction;
-  } else if (a === '--fixtures') {
-    fixtures = args[++i];
-    if (!fixtures) {
-      console.error('--fixtures needs a file, e.g. tests/fixtures/hosts.json');
-      process.exit(2);
-    }
-  } else if (a === '--ip') {
-    const ip = args[++i];
-    if (!ip) {
-      console.error('--ip needs an address, e.g. --ip 8.8.8.8');
-      process.exit(2);
-    }
-    ips.push(ip);
-  } else hosts.push(a);
+const print = (line: object) => console.log(JSON.stringify(line));
+
+const args = parseLookupArgs(process.argv.slice(2));
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
 }
-if (ips.length > 0) {
-  const table = decodeIpTable(readFileSync(buildIpTable()));
-  let bad = 0;
-  for (const ip of ips) {
-    const where = lookupIp(table, ip);
-    if (!where) bad++;
-    console.log(JSON.stringify({ ip, observed: where ?? null, ...(where ? {} : { error: 'not an IP address' }), table: table.version }));
+if (args.fatal) {
+  print({ error: args.fatal });
+  console.error(USAGE);
+  process.exit(2);
+}
+const inputs = [...args.inputs];
+const source = inputSource(args, process.stdin.isTTY === true);
+if (source === 'usage') {
+  console.error(USAGE);
+  process.exit(2);
+}
+if (source === 'stdin') {
+  inputs.push(...inputsFromText(readFileSync(0, 'utf8')));
+  if (inputs.length === 0) {
+    print({ error: 'no host given: pass hosts or URLs as arguments or one per line on stdin' });
+    console.error(USAGE);
+    process.exit(2);
   }
-  if (hosts.length === 0) process.exit(bad ? 1 : 0);
 }
-if (hosts.length === 0 && fixtures === undefined) hosts.push(...readFileSync(0, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+
+let lookedUp = 0;
+for (const r of args.rejected) print({ input: r.input, host: null, error: r.error });
+
+if (args.ips.length > 0) {
+  const table = decodeIpTable(readFileSync(buildIpTable()));
+  for (const ip of args.ips) {
+    const where = lookupIp(table, ip);
+    if (where) lookedUp++;
+    print({ ip, observed: where ?? null, ...(where ? {} : { error: 'not an IP address' }), table: table.version });
+  }
+}
 
 const parsed = parseDatasetText(readFileSync(new URL('../data/dataset.json', import.meta.url), 'utf8'));
 if (!parsed.ok) {
@@ -57,22 +59,32 @@ if (!parsed.ok) {
 }
 const index = new HostIndex(parsed.dataset);
 const risk = new RiskModel(parsed.dataset);
-if (fixtures !== undefined) process.exit(runFixtures(fixtures));
-for (const input of hosts) {
-  const host = normalizeHost(input);
-  const match = host ? index.lookup(host) : undefined;
-  const assessment = match && risk.assess(match.company.id, jurisdiction);
-  console.log(
-    JSON.stringify({
-      host: host ?? input,
-      site: host ? siteOf(host) : null,
-      company: match ? { id: match.company.id, name: match.company.name } : null,
-      owner: assessment ? { id: assessment.owner.id, name: assessment.owner.name } : null,
-      role: match?.entry.role ?? null,
-      risk: assessment?.level ?? 'none',
-    }),
-  );
+if (args.fixtures !== undefined) process.exit(runFixtures(args.fixtures));
+
+/** A company as the CLI names it: the headquarters country is the company's own fact (ISO code, or null: not on record). */
+const named = (c: Company) => ({ id: c.id, name: c.name, hq: c.hq });
+
+for (const input of inputs) {
+  const resolved = hostOfInput(input);
+  if ('error' in resolved) {
+    print({ input, host: null, error: resolved.error });
+    continue;
+  }
+  lookedUp++;
+  const { host } = resolved;
+  const match = index.lookup(host);
+  const assessment = match && risk.assess(match.company.id, args.jurisdiction);
+  print({
+    host,
+    ...(input !== host ? { input } : {}),
+    site: siteOf(host),
+    company: match ? named(match.company) : null,
+    owner: assessment ? named(assessment.owner) : null,
+    role: match?.entry.role ?? null,
+    risk: assessment?.level ?? 'none',
+  });
 }
+process.exit(lookedUp > 0 ? 0 : 1);
 
 /** Each case: { host, owner (top of the parent chain, or null for no match), company? }. Prints mismatches; returns the exit code. */
 function runFixtures(file: string): number {
@@ -85,6 +97,7 @@ function runFixtures(file: string): number {
   }
   let failed = 0;
   for (const c of cases) {
+    // The extension's path (normalizeHost), not the CLI's URL handling: the table checks what the browser would match.
     const host = normalizeHost(c.host);
     const match = host ? index.lookup(host) : undefined;
     const owner = match ? (risk.chainOf(match.company.id).at(-1)?.id ?? null) : null;
