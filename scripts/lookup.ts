@@ -61,8 +61,11 @@ const index = new HostIndex(parsed.dataset);
 const risk = new RiskModel(parsed.dataset);
 if (args.fixtures !== undefined) process.exit(runFixtures(args.fixtures));
 
-/** A company as the CLI names it: the headquarters country is the company's own fact (ISO code, or null: not on record). */
-const named = (c: Company) => ({ id: c.id, name: c.name, hq: c.hq });
+/**
+ * A company as the CLI names it: the legal name, the short name users know (null when the dataset has none: the UI
+ * then shows the legal name) and the headquarters country, a company fact (ISO code, or null: not on record).
+ */
+const named = (c: Company) => ({ id: c.id, name: c.name, displayName: c.displayName ?? null, hq: c.hq });
 
 for (const input of inputs) {
   const resolved = hostOfInput(input);
