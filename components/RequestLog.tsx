@@ -21,12 +21,12 @@ export interface RequestLogProps {
 }
 
 const COLUMNS: MessageKey[] = ['logColTime', 'logColHost', 'logColType', 'logColCompany', 'logColRisk'];
-const NO_COMPANY_MARK = '—';
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
-function LogRowView({ row, index, company }: { row: ReportRow; index: number; company: string }) {
+function LogRowView({ row, index, company }: { row: ReportRow; index: number; company: string | undefined }) {
   const t = useT();
+  // A host no company claims is "unknown", in words: never a dash that could read as "nobody".
   return (
     <tr class="log-row" data-testid="log-row" data-level={row.level} aria-rowindex={index + 2}>
       <td>
@@ -34,7 +34,7 @@ function LogRowView({ row, index, company }: { row: ReportRow; index: number; co
       </td>
       <td title={row.url}>{row.host}</td>
       <td>{row.type}</td>
-      <td title={company}>{company}</td>
+      {company === undefined ? <td class="muted">{t('logCompanyUnknown')}</td> : <td title={company}>{company}</td>}
       <td class={`risk-text risk-${row.level}`}>
         <span aria-hidden="true">{riskIcon(row.level)} </span>
         {t(RISK_WORD[row.level])}
@@ -111,7 +111,7 @@ export function RequestLog({ rows, companyName, actions, tall }: RequestLogProps
                       key={`${slice.start + i}:${row.time}:${row.url}`}
                       row={row}
                       index={slice.start + i}
-                      company={row.company ? (companyName(row.company) ?? row.company) : NO_COMPANY_MARK}
+                      company={row.company ? (companyName(row.company) ?? row.company) : undefined}
                     />
                   ))}
                   {slice.after > 0 && (

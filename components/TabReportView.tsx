@@ -79,6 +79,7 @@ export function TabReportView({ report, logActions, copy }: TabReportViewProps) 
             <CompanyChain assessment={site} />
           </Section>
           <Section {...props('where')}>
+            <h3>{t('destHeading')}</h3>
             <DestinationList destinations={site.destinations} jurisdiction={report.jurisdiction} />
             <ServersSeen countries={report.siteServersSeen} />
           </Section>

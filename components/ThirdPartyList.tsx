@@ -1,11 +1,13 @@
 import type { ThirdParty, UnknownHost } from '@/data/protocol';
 import { CONCERNING, type AssessedDestination, type DestinationStatus, type Jurisdiction } from '@/data/assess/risk';
 import type { Role } from '@/data/dataset/schema';
+import { regionName } from '@/data/i18n/locale-format';
 import type { MessageKey } from '@/data/i18n/translator';
 import { destinationName, DestinationStatusText } from './DestinationList';
-import { plural, useI18n } from './i18n';
+import { plural, useI18n, type I18n } from './i18n';
 import { RiskBadge } from './RiskBadge';
 import { ServersSeen } from './ServersSeen';
+import { displayNameOf, groupByHq, unknownSummary } from './third-party-groups';
 
 export const ROLE_WORD: Record<Role, MessageKey> = {
   'first-party': 'roleFirstParty',
@@ -26,6 +28,7 @@ export const ROLE_WORD: Record<Role, MessageKey> = {
   fonts: 'roleFonts',
 };
 
+/** Unknown hosts shown before the rest folds behind "n more". */
 const UNKNOWN_SHOWN = 8;
 
 interface StatusGroup {
@@ -46,71 +49,136 @@ function byStatus(destinations: AssessedDestination[]): StatusGroup[] {
   return [...groups.values()].sort((x, y) => Number(CONCERNING.has(y.status)) - Number(CONCERNING.has(x.status)));
 }
 
+/** "Headquartered in: Malta (Hotjar Ltd), France (Contentsquare)": each company of the chain that has an HQ on record. */
+function hqLine(tp: ThirdParty, { t, lang }: I18n): string {
+  const places = tp.assessment.chain.filter((c) => c.hq !== null).map((c) => t('tpHqOf', [regionName(c.hq!, lang), displayNameOf(c)]));
+  return places.length ? t('tpHq', [[...new Set(places)].join(', ')]) : t('tpHqUnknown');
+}
+
+const hqHeading = (hq: string | null, { t, lang }: I18n) => (hq ? t('tpHq', [regionName(hq, lang)]) : t('tpHqUnknown'));
+
+function ThirdPartyItem({ tp, jurisdiction }: { tp: ThirdParty; jurisdiction: Jurisdiction }) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const a = tp.assessment;
+  const name = displayNameOf(a.company);
+  const groups = byStatus(a.destinations);
+  return (
+    <li data-testid="third-party" data-company={a.company.id} data-owner={a.owner.id} data-hq={a.owner.hq ?? ''} data-level={a.level}>
+      <details class="tp">
+        <summary>
+          <span class="tp-head">
+            <strong data-testid="third-party-name">{name}</strong>
+            {a.owner.id !== a.company.id && <span class="muted">{` ${t('tpOwnedBy', [displayNameOf(a.owner)])}`}</span>} <RiskBadge level={a.level} small />
+          </span>
+          <span class="detail tp-line" data-testid="third-party-summary">
+            {plural(i18n, tp.requests, 'requestsOne', 'requestsOther')} · {tp.roles.map((r) => t(ROLE_WORD[r])).join(', ')}
+            {tp.sameGroupAsSite && ` · ${t('tpSameGroup')}`}
+          </span>
+          {/* The group heading says it visually; a screen reader moving from summary to summary hears it here. */}
+          <span class="visually-hidden">{`, ${hqHeading(a.owner.hq, i18n)}`}</span>
+        </summary>
+        <div class="tp-detail">
+          {name !== a.company.name && <div class="detail">{t('tpLegalName', [a.company.name])}</div>}
+          <div class="detail" data-testid="third-party-hq">{hqLine(tp, i18n)}</div>
+          {groups.length > 0 ? (
+            <div class="detail" data-testid="third-party-says">
+              {t('tpDestinations')}
+              <ul class="inline-list">
+                {groups.map((g) => (
+                  <li data-testid="third-party-destinations" data-status={g.status}>
+                    <DestinationStatusText status={g.status} scope={g.scope} jurisdiction={jurisdiction} />: {g.countries.map((c) => destinationName(c, t, lang)).join(', ')}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <div class="detail" data-testid="third-party-says">{t('tpNoDestination')}</div>
+          )}
+          <ServersSeen countries={tp.serversSeen} />
+          <div class="detail">{t('tpHosts', [tp.hosts.join(', ')])}</div>
+          {tp.providerHosts && tp.providerHosts.length > 0 && (
+            <div class="detail provider-note" data-testid="provider-note">
+              {t('tpProvider', [tp.providerHosts.join(', '), name])}
+            </div>
+          )}
+        </div>
+      </details>
+    </li>
+  );
+}
+
+function UnknownHosts({ unknown }: { unknown: UnknownHost[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { hosts, requests } = unknownSummary(unknown);
+  if (hosts.length === 0) {
+    return (
+      <p class="muted" data-testid="unknown-hosts" data-count={0}>
+        {t('tpNoUnknown')}
+      </p>
+    );
+  }
+  const item = (u: UnknownHost) => (
+    <li data-testid="unknown-host" data-host={u.host}>
+      {u.host} <span class="muted">· {plural(i18n, u.requests, 'requestsOne', 'requestsOther')}</span>
+    </li>
+  );
+  return (
+    <section class="tp-group" aria-labelledby="tp-group-unknown" data-testid="unknown-hosts" data-count={hosts.length} data-requests={requests}>
+      <h3 id="tp-group-unknown">
+        <span aria-hidden="true">? </span>
+        {t('tpUnknownHeading')}
+      </h3>
+      <p class="detail" data-testid="unknown-summary">
+        {plural(i18n, hosts.length, 'tpUnknownOne', 'tpUnknownOther', [plural(i18n, requests, 'requestsOne', 'requestsOther')])}
+      </p>
+      <ul class="unknown-hosts">{hosts.slice(0, UNKNOWN_SHOWN).map(item)}</ul>
+      {hosts.length > UNKNOWN_SHOWN && (
+        <details class="more">
+          <summary>{t('moreCount', [String(hosts.length - UNKNOWN_SHOWN)])}</summary>
+          <ul class="unknown-hosts">{hosts.slice(UNKNOWN_SHOWN).map(item)}</ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
 export interface ThirdPartyListProps {
   thirdParties: ThirdParty[];
   unknown: UnknownHost[];
   jurisdiction: Jurisdiction;
 }
 
-/** Companies this page sent requests to, grouped, with what they are and where they say data goes. */
+/**
+ * The companies this page sent requests to, grouped by where their owner is headquartered, the most concerning first;
+ * each one line, opening in place to its three kinds of "where" kept apart (headquartered in, says it transfers data
+ * to, servers seen in), its hosts and, for cloud and CDN infrastructure, who decides what is sent. Hosts no company
+ * claims come last, as "unknown" with their count.
+ */
 export function ThirdPartyList({ thirdParties, unknown, jurisdiction }: ThirdPartyListProps) {
   const i18n = useI18n();
-  const { t, lang } = i18n;
-  const requests = (n: number) => plural(i18n, n, 'requestsOne', 'requestsOther');
-  const unknownRequests = unknown.reduce((n, u) => n + u.requests, 0);
+  const { t } = i18n;
   return (
     <div data-testid="third-parties">
       {thirdParties.length === 0 && <p class="muted">{t('tpNone')}</p>}
-      <ul class="third-parties">
-        {thirdParties.map((tp) => {
-          const a = tp.assessment;
-          const groups = byStatus(a.destinations);
-          return (
-            <li data-testid="third-party" data-company={a.company.id}>
-              <div class="tp-head">
-                <strong>{a.company.name}</strong>
-                {a.owner.id !== a.company.id && <span class="muted">{` ${t('tpOwnedBy', [a.owner.name])}`}</span>} <RiskBadge level={a.level} small />
-              </div>
-              <div class="detail" data-testid="third-party-summary">
-                {requests(tp.requests)} · {tp.roles.map((r) => t(ROLE_WORD[r])).join(', ')}
-                {tp.sameGroupAsSite && ` · ${t('tpSameGroup')}`}
-              </div>
-              <div class="detail">
-                {t('tpHosts', [tp.hosts.join(', ')])}
-              </div>
-              <ServersSeen countries={tp.serversSeen} />
-              {groups.length > 0 ? (
-                <div class="detail">
-                  {t('tpDestinations')}
-                  <ul class="inline-list">
-                    {groups.map((g) => (
-                      <li data-testid="third-party-destinations" data-status={g.status}>
-                        <DestinationStatusText status={g.status} scope={g.scope} jurisdiction={jurisdiction} />: {g.countries.map((c) => destinationName(c, t, lang)).join(', ')}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ) : (
-                <div class="detail">{t('destNone')}</div>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      <p class="muted" data-testid="unknown-hosts" data-count={unknown.length}>
-        {unknown.length === 0 ? (
-          t('tpNoUnknown')
-        ) : (
-          <>
-            {`${plural(i18n, unknown.length, 'tpUnknownOne', 'tpUnknownOther', [requests(unknownRequests)])} `}
-            {unknown
-              .slice(0, UNKNOWN_SHOWN)
-              .map((u) => u.host)
-              .join(', ')}
-            {unknown.length > UNKNOWN_SHOWN && `, ${t('moreCount', [String(unknown.length - UNKNOWN_SHOWN)])}`}
-          </>
-        )}
-      </p>
+      {groupByHq(thirdParties).map((g) => {
+        const id = `tp-group-${g.hq ?? 'none'}`;
+        return (
+          <section class="tp-group" aria-labelledby={id} data-testid="hq-group" data-hq={g.hq ?? ''}>
+            <h3 id={id}>
+              {hqHeading(g.hq, i18n)}
+              <span class="count">{` · ${plural(i18n, g.companies.length, 'tpCompaniesOne', 'tpCompaniesOther')}`}</span>
+            </h3>
+            <ul class="third-parties">
+              {g.companies.map((tp) => (
+                <ThirdPartyItem tp={tp} jurisdiction={jurisdiction} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      <UnknownHosts unknown={unknown} />
     </div>
   );
 }

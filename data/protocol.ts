@@ -17,6 +17,11 @@ export interface ThirdParty {
   sameGroupAsSite: boolean;
   /** Where this company's servers answered from (ISO codes, or "local"): observed, not where data ends up. */
   serversSeen?: string[];
+  /**
+   * Hosts this company runs as cloud or CDN infrastructure for a customer (d1234.cloudfront.net): what they carry is
+   * the customer's choice, not the provider's. Left out when there are none.
+   */
+  providerHosts?: string[];
 }
 
 export interface UnknownHost {

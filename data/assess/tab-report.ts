@@ -4,14 +4,18 @@
 import type { LogRow } from '../log/log-row';
 import { packLog } from '../log/packed-log';
 import type { TabState } from '../log/tab-state';
+import type { HostIndex } from '../match/host-index';
 import type { CountryOf } from '../match/ip-table';
 import { isRestrictedUrl } from '../match/restricted-urls';
 import type { DatasetInfo, PackedTabReport, ThirdParty, UnknownHost } from '../protocol';
+import { servesCustomers } from './infrastructure';
 import { maxLevel, type Jurisdiction, type RiskModel } from './risk';
 
-/** The part of the worker's engine a report reads: the risk model and what the dataset in force is. */
+/** The part of the worker's engine a report reads: the risk model, the matcher and what the dataset in force is. */
 export interface ReportEngine {
   risk: RiskModel;
+  /** Asked again only for hosts logged as cdn or cloud-provider, to tell a provider's customer host from a company's own CDN. */
+  index: Pick<HostIndex, 'lookup'>;
   info: DatasetInfo;
 }
 
@@ -57,7 +61,11 @@ export function buildTabReport(
     }
     tp.requests += 1;
     if (row.role && !tp.roles.includes(row.role)) tp.roles.push(row.role);
-    if (!tp.hosts.includes(row.host)) tp.hosts.push(row.host);
+    if (!tp.hosts.includes(row.host)) {
+      tp.hosts.push(row.host);
+      const entry = (row.role === 'cdn' || row.role === 'cloud-provider') && engine.index.lookup(row.host)?.entry;
+      if (entry && entry.company === row.company && servesCustomers(entry)) (tp.providerHosts ??= []).push(row.host);
+    }
     level = maxLevel(level, tp.assessment.level);
   }
   const serversSeen = (company: string | undefined) => [...((company && seen.get(company)) || [])].sort();

@@ -43,7 +43,7 @@ describe('TabReportView on the Temu report', () => {
     const dates = screen.getAllByTestId('action').map((a) => a.querySelector('time')!.getAttribute('datetime')!);
     expect(dates.length).toBeGreaterThan(1);
     expect([...dates].sort().reverse()).toEqual(dates);
-    expect(screen.getByTestId('unknown-hosts').textContent).toMatch(/1 other third-party host \(1 request\).*cdn\.unlisted-example\.net/);
+    expect(screen.getByTestId('unknown-hosts').textContent).toMatch(/Unknown company.*1 third-party host \(1 request\) that Borderline cannot attribute.*cdn\.unlisted-example\.net/);
     const tencent = screen.getAllByTestId('third-party').find((e) => e.dataset.company === 'tencent')!;
     expect(within(tencent).getByTestId('third-party-summary').textContent).toMatch(/1 request · SDK/);
   });
@@ -92,7 +92,7 @@ describe('TabReportView when nothing matched', () => {
     expect(screen.getByTestId('why').textContent).toMatch(/does not mean no data leaves it/);
     expect(screen.getByTestId('not-in-dataset').textContent).toMatch(/not “safe”/);
     expect(screen.queryByTestId('company-name')).toBeNull();
-    expect(screen.getByTestId('unknown-hosts').textContent).toBe('No other third-party hosts.');
+    expect(screen.getByTestId('unknown-hosts').textContent).toBe('No unknown third-party hosts: every one is attributed to a company.');
   });
 });
 

@@ -107,13 +107,22 @@ describe('the popup on the Temu demo page', () => {
     }
   });
 
-  it('groups third parties by company with counts and roles, and counts the unknown hosts', async () => {
+  it('groups third parties by company with counts and roles, opens one from the keyboard, and counts the unknown hosts', async () => {
     const tencent = popup.locator('[data-testid="third-party"][data-company="tencent"]');
     expect(await tencent.getByTestId('third-party-summary').textContent()).toMatch(/1 request · SDK/);
+    expect(await tencent.getByTestId('third-party-hq').isVisible()).toBe(false);
+    await tencent.locator('summary').focus();
+    await popup.keyboard.press('Enter');
+    expect(await tencent.getByTestId('third-party-hq').isVisible()).toBe(true);
+    expect(await tencent.getByTestId('third-party-says').textContent()).toMatch(/^Says it transfers data to:/);
+    await popup.keyboard.press('Enter');
+    expect(await tencent.getByTestId('third-party-hq').isVisible()).toBe(false);
     const unknown = popup.getByTestId('unknown-hosts');
     const count = Number(await unknown.getAttribute('data-count'));
     expect(count).toBeGreaterThanOrEqual(1);
-    expect(await unknown.textContent()).toMatch(new RegExp(`^${count} other third-party hosts? \\(\\d+ requests?\\) not in the dataset: .*cdn\\.unlisted-example\\.net`));
+    expect(await unknown.textContent()).toMatch(
+      new RegExp(`^\\? Unknown company${count} third-party hosts? \\(\\d+ requests?\\) that Borderline cannot attribute to a company\\. Unknown is not safe\\..*cdn\\.unlisted-example\\.net`),
+    );
   });
 
   it('filters the log by risk, company and type and searches it', async () => {
