@@ -21,6 +21,28 @@ export function whySentence(r: TabReport, { t, lang }: I18n): string {
   return t('headerNothingKnown');
 }
 
+/** "Rules for EEA users (guessed from your time zone) — change": which rules apply, and how to say where one lives. */
+export function RulesLine({ report }: { report: Pick<TabReport, 'jurisdiction' | 'residence' | 'residenceGuessed'> }) {
+  const { t } = useI18n();
+  const name = jurisdictionName(report.jurisdiction, t);
+  const elsewhere = report.residence === 'elsewhere';
+  const key = elsewhere
+    ? report.residenceGuessed
+      ? 'headerRulesElsewhereGuessed'
+      : 'headerRulesElsewhere'
+    : report.residenceGuessed
+      ? 'headerRulesGuessed'
+      : 'headerJurisdiction';
+  return (
+    <span class="muted jurisdiction" data-testid="rules" data-jurisdiction={report.jurisdiction} data-guessed={String(report.residenceGuessed)}>
+      {t(key, [name])} —{' '}
+      <a href="options.html" target="_blank" rel="noopener" data-testid="rules-change">
+        {t('headerRulesChange')}
+      </a>
+    </span>
+  );
+}
+
 /** The five-second verdict: site, level (icon, word, colour) and why. Nothing above it, nothing collapsible in it. */
 export function ReportHeader({ report, title }: ReportHeaderProps) {
   const i18n = useI18n();
@@ -29,7 +51,7 @@ export function ReportHeader({ report, title }: ReportHeaderProps) {
       <h1 data-testid="site">{title ?? report.site ?? report.url ?? i18n.t('headerThisTab')}</h1>
       <div class="verdict">
         <RiskBadge level={report.level} />
-        <span class="muted jurisdiction">{i18n.t('headerJurisdiction', [jurisdictionName(report.jurisdiction, i18n.t)])}</span>
+        <RulesLine report={report} />
       </div>
       <p class="why" data-testid="why">
         {whySentence(report, i18n)}

@@ -1,14 +1,14 @@
 import type { Settings } from '@/data/settings';
-import type { MessageKey } from '@/data/i18n/translator';
-import { JURISDICTIONS, type Jurisdiction } from '@/data/assess/risk';
+import { RESIDENCES, type Residence } from '@/data/assess/residence';
 import { useT } from './i18n';
+import { RESIDENCE_LABEL } from './residence-labels';
 
 export interface SettingsFormProps {
   settings: Settings;
+  /** What the time zone suggests, shown while the user has not said where they live. */
+  guess: Residence;
   onChange: (change: Partial<Settings>) => void;
 }
-
-const JURISDICTION_LABEL: Record<Jurisdiction, MessageKey> = { EEA: 'jurEEA', UK: 'jurUK', CH: 'jurCH', US: 'jurUS' };
 
 /** A number field that reports only whole values inside its range; the worker checks again. */
 function NumberField(props: { label: string; testid: string; value: number; min: number; max: number; onChange: (n: number) => void }) {
@@ -32,20 +32,32 @@ function NumberField(props: { label: string; testid: string; value: number; min:
   );
 }
 
-export function SettingsForm({ settings, onChange }: SettingsFormProps) {
+export function SettingsForm({ settings, guess, onChange }: SettingsFormProps) {
   const t = useT();
+  const residence = settings.residence ?? guess;
   return (
     <div class="settings-form">
       <p>
         <label>
           {t('setJurisdiction')}{' '}
-          <select data-testid="jurisdiction" value={settings.jurisdiction} onChange={(e) => onChange({ jurisdiction: e.currentTarget.value as Jurisdiction })}>
-            {JURISDICTIONS.map((j) => (
-              <option value={j}>{t(JURISDICTION_LABEL[j])}</option>
+          <select data-testid="jurisdiction" value={residence} onChange={(e) => onChange({ residence: e.currentTarget.value as Residence })}>
+            {RESIDENCES.map((r) => (
+              <option value={r}>{t(RESIDENCE_LABEL[r])}</option>
             ))}
           </select>
         </label>
+        {settings.residence === null && (
+          <span class="muted" data-testid="jurisdiction-guessed">
+            {' '}
+            {t('setGuessed')}
+          </span>
+        )}
       </p>
+      {residence === 'elsewhere' && (
+        <p class="muted" data-testid="elsewhere-note">
+          {t('setElsewhereNote')}
+        </p>
+      )}
       <p>
         <label>
           {t('setBadgeFrom')}{' '}

@@ -3,6 +3,7 @@
 import type { SiteWarning } from './assess/site-warning';
 import { unpackLog, type PackedLog, type ReportRow } from './log/packed-log';
 import type { CompanyAssessment, Jurisdiction, Level } from './assess/risk';
+import type { Residence } from './assess/residence';
 import type { Role } from './dataset/schema';
 import type { DatasetDiff } from './dataset/diff';
 import type { Signed } from './dataset/update-candidate';
@@ -79,7 +80,11 @@ export interface TabReport {
   site: string | null;
   /** Browser pages and extension stores, where extensions may not look. */
   restricted: boolean;
+  /** The rules applied. */
   jurisdiction: Jurisdiction;
+  /** Where the user lives, as they said or, until they answer, as guessed from the time zone. */
+  residence: Residence;
+  residenceGuessed: boolean;
   level: Level;
   siteAssessment: CompanyAssessment | null;
   thirdParties: ThirdParty[];

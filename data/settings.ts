@@ -3,11 +3,17 @@
 // to the defaults one field at a time, so a bad value never takes the others with it.
 import * as v from 'valibot';
 import { JURISDICTIONS, type Jurisdiction } from './assess/risk';
+import { residenceFromTimeZone, RESIDENCES, rulesFor, type Residence } from './assess/residence';
+
+export { residenceFromTimeZone, rulesFor, RESIDENCES, type Residence };
 
 export const SettingsSchema = v.strictObject({
-  /** Bumped when a default changes meaning, so stored values can be migrated. */
-  version: v.literal(1),
+  /** Bumped when a default changes meaning, so stored values can be migrated (see migrateStored). */
+  version: v.literal(2),
+  /** The rules the risk model applies: always the rules of `residence` once the user has answered. */
   jurisdiction: v.picklist(JURISDICTIONS),
+  /** Where the user said they live; null until they answer, while `jurisdiction` is a guess from the time zone. */
+  residence: v.nullable(v.picklist(RESIDENCES)),
   /** The badge shows levels at or above this; lower levels leave it empty. */
   badgeThreshold: v.picklist(['low', 'medium', 'high']),
   inPageWarning: v.boolean(),
@@ -21,7 +27,7 @@ export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 const FIELDS = SettingsSchema.entries;
 
-/** A first guess from the browser's locale ("en-GB" → UK, "en-US" → US); EEA when the region says nothing. */
+/** What version 1 guessed from the browser's locale ("en-GB" → UK, "en-US" → US); kept to migrate its settings. */
 export function jurisdictionFromLocale(locale: string | undefined): Jurisdiction {
   const region = locale?.split(/[-_]/)[1]?.toUpperCase();
   if (region === 'GB') return 'UK';
@@ -32,10 +38,12 @@ export function jurisdictionFromLocale(locale: string | undefined): Jurisdiction
 
 export const DEFAULT_UPDATE_URL = 'https://borderline.example/dataset/v1/dataset.json';
 
-export function defaultSettings(locale?: string): Settings {
+/** The defaults for a user who has not said where they live: the rules guessed from the time zone. */
+export function defaultSettings(timeZone?: string): Settings {
   return {
-    version: 1,
-    jurisdiction: jurisdictionFromLocale(locale),
+    version: 2,
+    jurisdiction: rulesFor(residenceFromTimeZone(timeZone)),
+    residence: null,
     badgeThreshold: 'medium',
     inPageWarning: true,
     retentionDays: 7,
@@ -47,16 +55,30 @@ export function defaultSettings(locale?: string): Settings {
 
 const isField = (key: string): key is keyof Settings => Object.hasOwn(FIELDS, key);
 
-/** Keeps each valid stored field, replaces each invalid one with its default. */
-export function normalizeSettings(stored: unknown, defaults: Settings): Settings {
+/**
+ * Version 1 stored a jurisdiction guessed from the UI language (an en-US browser in Berlin got US rules) and had no
+ * `residence`. A stored jurisdiction other than that guess was the user's choice and becomes their residence; one
+ * equal to it may be the guess, so it goes and the time zone guesses again.
+ */
+function migrateStored(stored: Record<string, unknown>, locale: string | undefined): Record<string, unknown> {
+  if (stored.version !== 1) return stored;
+  const { jurisdiction, ...rest } = stored;
+  const chosen = v.is(FIELDS.jurisdiction, jurisdiction) && jurisdiction !== jurisdictionFromLocale(locale);
+  return { ...rest, version: 2, ...(chosen ? { jurisdiction, residence: jurisdiction } : {}) };
+}
+
+/** Keeps each valid stored field, replaces each invalid one with its default; the rules follow an answered residence. */
+export function normalizeSettings(stored: unknown, defaults: Settings, locale?: string): Settings {
   const out: Record<string, unknown> = { ...defaults };
   if (stored && typeof stored === 'object') {
+    const current = migrateStored(stored as Record<string, unknown>, locale);
     for (const key of Object.keys(FIELDS) as (keyof Settings)[]) {
-      const value = (stored as Record<string, unknown>)[key];
+      const value = current[key];
       if (value !== undefined && v.is(FIELDS[key], value)) out[key] = value;
     }
   }
-  return out as Settings;
+  const settings = out as Settings;
+  return settings.residence === null ? settings : { ...settings, jurisdiction: rulesFor(settings.residence) };
 }
 
 /** Checks every field of a change; an invalid field rejects the whole change with its name. */
@@ -65,4 +87,16 @@ export function checkSettingsChange(change: Partial<Settings>): void {
     if (!isField(key)) throw new Error(`Unknown setting "${key}"`);
     if (!v.is(FIELDS[key], value)) throw new Error(`Invalid value for ${key}: ${JSON.stringify(value)}`);
   }
+}
+
+/**
+ * The settings after a checked change. Answering where one lives sets the rules; choosing rules directly (the old
+ * jurisdiction field, scripts, tests) is an answer too, since the user picked them.
+ */
+export function applySettingsChange(current: Settings, change: Partial<Settings>): Settings {
+  checkSettingsChange(change);
+  const next = { ...current, ...change };
+  if (change.residence != null) next.jurisdiction = rulesFor(change.residence);
+  else if (change.jurisdiction !== undefined && change.residence === undefined) next.residence = change.jurisdiction;
+  return next;
 }

@@ -27,7 +27,7 @@ export function buildTabReport(
   state: TabState | undefined,
   tabUrl: string | undefined,
   countryOf?: CountryOf,
-): PackedTabReport {
+): Omit<PackedTabReport, 'residence' | 'residenceGuessed'> {
   const url = state?.url ?? tabUrl ?? null;
   const siteAssessment = state?.siteCompany ? (engine.risk.assess(state.siteCompany, jurisdiction) ?? null) : null;
   const siteOwner = siteAssessment?.owner.id;

@@ -8,7 +8,7 @@ import { buildLogExport, clearLogScope } from './log-export';
 import type { Handlers } from './messages';
 import { preloadIpTable, serverCountries } from './server-location';
 import { scheduleAutoUpdate } from './dataset-control';
-import { saveSettings } from './settings-store';
+import { residenceOf, saveSettings } from './settings-store';
 import { dismissSite, siteWarningFor } from './site-warning';
 import { rerateOpenTabs } from './tab-attribution';
 import type { WorkerState } from './worker-state';
@@ -27,7 +27,10 @@ async function tabReport(w: WorkerState, tabId: number): Promise<PackedTabReport
   await w.events.settled();
   if (!tracker.hasCachedRows(tabId)) preloadIpTable(); // a fresh worker: decode it while IndexedDB reads the rows
   const [tab, rows] = await Promise.all([browser.tabs.get(tabId).catch(() => undefined), tracker.pageRows(tabId)]);
-  const report = buildTabReport(rows, w.engine, w.settings.jurisdiction, tabId, tracker.get(tabId), tab?.url, await serverCountries(rows));
+  const report = {
+    ...buildTabReport(rows, w.engine, w.settings.jurisdiction, tabId, tracker.get(tabId), tab?.url, await serverCountries(rows)),
+    ...residenceOf(w.settings),
+  };
   // `npm run measure` reads the worker's share of the popup's wait (the rest is copying the answer across).
   performance.clearMeasures('borderline-tab-report');
   performance.measure('borderline-tab-report', { start });

@@ -4,6 +4,7 @@
 // What the worker keeps, and where, is listed in worker-state.ts.
 import { browser } from 'wxt/browser';
 import { onAlarm } from './alarm-events';
+import { onInstalled } from './install-events';
 import { messageHandlers } from './message-handlers';
 import { listen } from './messages';
 import { requestEvents } from './request-events';
@@ -23,6 +24,7 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
   const requests = requestEvents(worker);
   const tabs = tabEvents(worker);
 
+  browser.runtime.onInstalled.addListener((details) => onInstalled(details));
   browser.alarms.onAlarm.addListener((alarm) => onAlarm(worker, alarm));
   browser.webRequest.onBeforeRequest.addListener((d) => requests.beforeRequest(d), ALL_URLS);
   browser.webRequest.onResponseStarted.addListener((d) => requests.responseStarted(d), ALL_URLS);

@@ -34,6 +34,7 @@
 // | IP → country table                 | memory: server-location.ts                      | the first report after start                 | fetched again             | fetched again            |
 // | assessments per company            | memory: RiskModel's cache                       | RiskModel.assess                             | computed again            | computed again           |
 import { browser } from 'wxt/browser';
+import { currentTimeZone } from '@/data/assess/residence';
 import { defaultSettings, type Settings } from '@/data/settings';
 import type { TabState } from '@/data/log/tab-state';
 import { paintBadge } from './badge';
@@ -61,7 +62,7 @@ export class WorkerState {
   /** Replaced when an update, rollback or reset applies; until the stored dataset loads, the bundled one answers. */
   engine: Engine = buildEngine(bundledDataset, 'bundled');
   readonly datasetStore: Promise<DatasetStore>;
-  settings: Settings = defaultSettings();
+  settings: Settings = defaultSettings(currentTimeZone());
   /** Tabs whose main-frame request has been seen but whose navigation has not committed yet. */
   readonly pendingNavigation = new Set<number>();
   readonly incognito = new IncognitoCache((tabId) => browser.tabs.get(tabId));

@@ -4,13 +4,18 @@ import type { Settings } from '@/data/settings';
 import { sizeProblem } from '@/data/dataset/update-candidate';
 import { DatasetControls } from '@/components/DatasetControls';
 import { useT } from '@/components/i18n';
+import { RESIDENCE_LABEL } from '@/components/residence-labels';
 import { SettingsForm } from '@/components/SettingsForm';
+import { Welcome } from '@/components/Welcome';
+import { residenceFromTimeZone } from '@/data/assess/residence';
 import type { Translate } from '@/data/i18n/translator';
 
 export interface AppProps {
   send: Client;
   /** Saves a text file for the user; the page passes a download, tests a spy. */
   save: (filename: string, text: string) => void;
+  /** The browser's time zone, for the welcome's first guess of where the user lives. */
+  timeZone?: string;
 }
 
 type Source = { source: 'url' } | { source: 'file'; data: File; signature: File | undefined };
@@ -28,8 +33,10 @@ async function readImport(data: File, signature: File | undefined, t: Translate)
   return { text: await data.text(), ...(signature ? { signature: await signature.text() } : {}) };
 }
 
-export function App({ send, save }: AppProps) {
+export function App({ send, save, timeZone }: AppProps) {
   const t = useT();
+  const guess = residenceFromTimeZone(timeZone);
+  const [welcomed, setWelcomed] = useState(false);
   const [status, setStatus] = useState<DatasetStatus>();
   const [settings, setSettings] = useState<Settings>();
   const [error, setError] = useState<string>();
@@ -87,6 +94,14 @@ export function App({ send, save }: AppProps) {
           {error}
         </p>
       )}
+      {settings?.residence === null && (
+        <Welcome guess={guess} timeZone={timeZone} onAnswer={(residence) => void changeSettings({ residence }).then(() => setWelcomed(true))} />
+      )}
+      {welcomed && settings?.residence && (
+        <p role="status" class="notice" data-testid="welcome-saved">
+          {t('welcomeSaved', [t(RESIDENCE_LABEL[settings.residence])])}
+        </p>
+      )}
       <section aria-labelledby="h-dataset">
         <h2 id="h-dataset">{t('setDataset')}</h2>
         {status && settings ? (
@@ -142,7 +157,7 @@ export function App({ send, save }: AppProps) {
       </section>
       <section aria-labelledby="h-prefs">
         <h2 id="h-prefs">{t('setPrefs')}</h2>
-        {settings && <SettingsForm settings={settings} onChange={changeSettings} />}
+        {settings && <SettingsForm settings={settings} guess={guess} onChange={changeSettings} />}
       </section>
     </main>
   );

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { I18nProvider } from '@/components/i18n';
 import type { MessageKey } from '@/data/i18n/translator';
 import { createClient } from '@/data/protocol';
+import { currentTimeZone } from '@/data/assess/residence';
 import '@/components/theme.css';
 import './options.css';
 import { App } from './App';
@@ -21,7 +22,7 @@ document.title = t('setTitle');
 
 render(
   <I18nProvider t={t} lang={lang}>
-    <App send={createClient((msg) => browser.runtime.sendMessage(msg))} save={save} />
+    <App send={createClient((msg) => browser.runtime.sendMessage(msg))} save={save} timeZone={currentTimeZone()} />
   </I18nProvider>,
   document.getElementById('app')!,
 );

@@ -23,7 +23,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { port: number; args?: string[]; locale?: string; headless?: boolean }): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  port: number;
+  args?: string[];
+  locale?: string;
+  /** An IANA zone for the browser process (its TZ), as a user's system would set it: the first-run guess reads it. */
+  timezone?: string;
+  headless?: boolean;
+}
+
+export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium)`);
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run npm run build`);
   const profile = mkdtempSync(join(tmpdir(), 'borderline-e2e-'));
@@ -31,6 +40,7 @@ export async function launchExtension(opts: { port: number; args?: string[]; loc
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     ...(opts.locale ? { locale: opts.locale } : {}),
+    ...(opts.timezone ? { env: { ...process.env, TZ: opts.timezone } } : {}),
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -47,6 +57,8 @@ export async function launchExtension(opts: { port: number; args?: string[]; loc
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
+  // A fresh profile is a new install, which opens the welcome tab: every run starts once it is there.
+  await eventually(async () => context.pages().some((p) => p.url().endsWith('/options.html')), Boolean, 5_000);
 
   const tabIdOf = async (url: string): Promise<number> => {
     const sw = await worker();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetInfo, DatasetStatus, UpdateCheck, UpdatePreview } from '@/data/protocol';
 import type { Settings } from '@/data/settings';
 import { App } from '@/entrypoints/options/App';
-import { defaultSettings } from '@/data/settings';
+import { applySettingsChange, defaultSettings } from '@/data/settings';
 import { render } from './render';
 
 afterEach(cleanup);
@@ -21,13 +21,13 @@ const preview: UpdatePreview = {
 
 function stub(answers: { check?: UpdateCheck; pending?: UpdatePreview | null } = {}) {
   const status = (): DatasetStatus => ({ info, previous: null, pending: answers.pending ?? null, lastCheck: null, unsignedAllowed: [], defaultUpdateUrl: 'https://d.example/x.json' });
-  let settings: Settings = defaultSettings('de-AT');
+  let settings: Settings = defaultSettings('Europe/Vienna');
   const calls: [string, unknown][] = [];
   const send = vi.fn(async (type: string, req: any) => {
     calls.push([type, req]);
     if (type === 'getDatasetStatus') return status();
     if (type === 'getSettings') return settings;
-    if (type === 'setSettings') return (settings = { ...settings, ...req.settings });
+    if (type === 'setSettings') return (settings = applySettingsChange(settings, req.settings));
     if (type === 'previewUpdate') return answers.check;
     throw new Error(`unexpected ${type}`);
   });
@@ -93,5 +93,39 @@ describe('settings page', () => {
         { settings: { retentionDays: 30 } },
       ]),
     );
+  });
+});
+
+describe('welcome', () => {
+  it('asks where the user lives until answered, preselected from the time zone, and saves the answer', async () => {
+    const { send, calls } = stub();
+    render(<App send={send} save={vi.fn()} timeZone="Europe/London" />);
+    const welcome = await screen.findByTestId('welcome');
+    expect(welcome.textContent).toContain('Where do you live?');
+    expect(screen.getByTestId('welcome-guess').textContent).toContain('Europe/London');
+    expect((screen.getByTestId('welcome-UK') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByTestId('welcome-EEA') as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByTestId('jurisdiction-guessed').textContent).toMatch(/Guessed from your time zone/);
+    fireEvent.click(screen.getByTestId('welcome-elsewhere'));
+    fireEvent.click(screen.getByTestId('welcome-save'));
+    await waitFor(() => expect(calls).toContainEqual(['setSettings', { settings: { residence: 'elsewhere' } }]));
+    expect((await screen.findByTestId('welcome-saved')).textContent).toMatch(/^Saved: Elsewhere \(Borderline applies the EEA’s rules as a reference\)/);
+    expect(screen.queryByTestId('welcome')).toBeNull();
+    expect(screen.queryByTestId('jurisdiction-guessed')).toBeNull();
+    expect(screen.getByTestId('elsewhere-note').textContent).toMatch(/applies the EEA’s rules \(the EU’s adequacy list\) as a reference/);
+  });
+
+  it('shows no welcome once the user has answered', async () => {
+    const { send } = stub();
+    await send('setSettings', { settings: { residence: 'CH' } });
+    render(<App send={send} save={vi.fn()} timeZone="Europe/Berlin" />);
+    expect(((await screen.findByTestId('jurisdiction')) as HTMLSelectElement).value).toBe('CH');
+    expect(screen.queryByTestId('welcome')).toBeNull();
+  });
+
+  it('says so when the browser names no time zone', async () => {
+    render(<App send={stub().send} save={vi.fn()} />);
+    expect((await screen.findByTestId('welcome-guess')).textContent).toMatch(/does not name a time zone/);
+    expect((screen.getByTestId('welcome-elsewhere') as HTMLInputElement).checked).toBe(true);
   });
 });

@@ -40,6 +40,8 @@ export function temuReport(over: Partial<TabReport> = {}): TabReport {
     site: 'temu.com',
     restricted: false,
     jurisdiction: 'EEA',
+    residence: 'EEA',
+    residenceGuessed: false,
     level: 'high',
     siteAssessment: risk.assess('temu', 'EEA')!,
     thirdParties: [{ assessment: risk.assess('tencent', 'EEA')!, requests: 1, roles: ['sdk'], hosts: ['bugly.qq.com'], sameGroupAsSite: false }],

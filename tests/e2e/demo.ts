@@ -9,7 +9,7 @@ export interface Demo {
   browser: ExtensionBrowser;
 }
 
-export function useDemo(options: { args?: string[]; locale?: string } = {}): Demo {
+export function useDemo(options: { args?: string[]; locale?: string; timezone?: string } = {}): Demo {
   const demo = {} as Demo;
   beforeAll(async () => {
     demo.server = await startShopServer();

@@ -74,7 +74,7 @@ describe('packed request log', () => {
   });
 
   it('restores a whole report', () => {
-    const report = unpackReport({ tabId: 3, url: null, site: null, restricted: false, jurisdiction: 'EEA', level: 'none', siteAssessment: null,
+    const report = unpackReport({ tabId: 3, url: null, site: null, restricted: false, jurisdiction: 'EEA', residence: 'EEA', residenceGuessed: false, level: 'none', siteAssessment: null,
       thirdParties: [], unknownThirdParties: [], dataset: { version: '1', date: '2026-01-01', source: 'bundled', counts: {}, license: 'x' },
       log: packLog([BASE]) });
     expect(report).not.toHaveProperty('log');
