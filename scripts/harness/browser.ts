@@ -27,7 +27,10 @@ export interface LaunchOptions {
   port: number;
   args?: string[];
   locale?: string;
-  /** An IANA zone for the browser process (its TZ), as a user's system would set it: the first-run guess reads it. */
+  /**
+   * An IANA zone for the browser process (its TZ), as a user's system sets it: the first-run guess of where the user
+   * lives reads it. Europe/Berlin unless given, so a run does not depend on the machine's zone.
+   */
   timezone?: string;
   headless?: boolean;
 }
@@ -40,7 +43,7 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     ...(opts.locale ? { locale: opts.locale } : {}),
-    ...(opts.timezone ? { env: { ...process.env, TZ: opts.timezone } } : {}),
+    env: { ...process.env, TZ: opts.timezone ?? 'Europe/Berlin' },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
