@@ -62,6 +62,7 @@ function ThirdPartyItem({ tp, jurisdiction }: { tp: ThirdParty; jurisdiction: Ju
   const { t, lang } = i18n;
   const a = tp.assessment;
   const name = displayNameOf(a.company);
+  // "Google (part of Google)" says nothing: the owner is named only when users know it by another name.
   const groups = byStatus(a.destinations);
   return (
     <li data-testid="third-party" data-company={a.company.id} data-owner={a.owner.id} data-hq={a.owner.hq ?? ''} data-level={a.level}>
@@ -69,7 +70,7 @@ function ThirdPartyItem({ tp, jurisdiction }: { tp: ThirdParty; jurisdiction: Ju
         <summary>
           <span class="tp-head">
             <strong data-testid="third-party-name">{name}</strong>
-            {a.owner.id !== a.company.id && <span class="muted">{` ${t('tpOwnedBy', [displayNameOf(a.owner)])}`}</span>} <RiskBadge level={a.level} small />
+            {displayNameOf(a.owner) !== name && <span class="muted">{` ${t('tpOwnedBy', [displayNameOf(a.owner)])}`}</span>} <RiskBadge level={a.level} small />
           </span>
           <span class="detail tp-line" data-testid="third-party-summary">
             {plural(i18n, tp.requests, 'requestsOne', 'requestsOther')} · {tp.roles.map((r) => t(ROLE_WORD[r])).join(', ')}

@@ -15,7 +15,7 @@ import type { Destination } from '@/data/dataset/schema';
 import type { UnknownHost } from '@/data/protocol';
 import { row, temuReport } from './report-fixture';
 import { render } from './render';
-import { alphabet, amazon, aws, googleAnalytics, meta, party, thirtyCompanies, yandex } from './third-party-fixture';
+import { alphabet, amazon, aws, company, googleAnalytics, meta, party, thirtyCompanies, yandex } from './third-party-fixture';
 
 afterEach(cleanup);
 
@@ -59,6 +59,19 @@ describe('ThirdPartyList with thirty companies', () => {
     expect(within(hj).getByTestId('third-party-hq').textContent).toBe('Headquartered in: Malta (Hotjar), France (Contentsquare)');
     expect(hj.textContent).toContain('Legal name: Hotjar Ltd');
     expect(hj.textContent).toContain('Hosts: static.hotjar.com');
+  });
+
+  it('names the owner only when users know it by another name', () => {
+    const google = company('google', 'Google LLC', 'US', { displayName: 'Google' });
+    render(
+      <ThirdPartyList
+        thirdParties={[party({ company: google, owner: alphabet }), party({ company: googleAnalytics, owner: alphabet })]}
+        unknown={[]}
+        jurisdiction="EEA"
+      />,
+    );
+    expect(item('google').querySelector('.tp-head')!.textContent).toBe('Google ● Low risk');
+    expect(item('google-analytics').querySelector('.tp-head')!.textContent).toBe('Google Analytics (part of Google) ● Low risk');
   });
 
   it('says "no disclosed destination on record" for a company with an HQ and no destination, never the HQ as a destination', () => {
