@@ -426,7 +426,7 @@ function sourcingChecks(d: Dataset): string[] {
   return problems;
 }
 
-/** Sources from the lists in NON_CITABLE_SOURCES, one problem each. */
+/** Sources from the lists in NON_CITABLE_SOURCES, one problem each; part of validateDataset. */
 export function nonCitableSources(d: Dataset): string[] {
   const problems: string[] = [];
   for (const [path, url] of urlsOf(d, '')) {
@@ -446,7 +446,7 @@ export function validateDataset(input: unknown): ValidationResult {
   if (!parsed.success) {
     return { ok: false, problems: parsed.issues.map((issue) => `${pathOf(issue)}: ${issue.message}`) };
   }
-  const problems = [...crossChecks(parsed.output), ...sourcingChecks(parsed.output)];
+  const problems = [...crossChecks(parsed.output), ...sourcingChecks(parsed.output), ...nonCitableSources(parsed.output)];
   return problems.length ? { ok: false, problems } : { ok: true, dataset: parsed.output };
 }
 

@@ -66,11 +66,11 @@ describe('provenance of every record', () => {
 
   it('explains every source conflict it resolves', () => {
     for (const e of d.domains.filter((x) => x.conflict !== undefined)) expect(e.conflict!.length, e.host).toBeGreaterThan(40);
-    expect(d.domains.filter((x) => x.conflict !== undefined).map((x) => x.host)).toEqual(expect.arrayContaining(['adkwai.com', 'eckwai.com', 'huami.com', 'amazfit.com', 'hihonorcloud.com']));
+    expect(d.domains.filter((x) => x.conflict !== undefined).map((x) => x.host)).toEqual(expect.arrayContaining(['adkwai.com', 'eckwai.com', 'hihonorcloud.com']));
   });
 
   it('marks cloud-storage domains as cloud-provider and says the controller may be the customer', () => {
-    for (const host of ['aliyuncs.com', 'myqcloud.com', 'qcloud.com', 'myhuaweicloud.com']) {
+    for (const host of ['myqcloud.com', 'qcloud.com', 'myhuaweicloud.com']) {
       const e = d.domains.find((x) => x.host === host);
       expect(e?.role, host).toBe('cloud-provider');
       expect(e?.note ?? '', host).toMatch(/customer/);

@@ -151,6 +151,8 @@ describe('sources from lists we may not copy', () => {
       put(d, url);
       const problems = nonCitableSources(d);
       expect(problems).toHaveLength(1);
+      const result = validateDataset(d);
+      expect(result.ok ? [] : result.problems).toEqual(problems);
       expect(problems[0]).toMatch(path);
       expect(problems[0]).toContain('CC BY-NC-SA');
     }
@@ -161,6 +163,7 @@ describe('sources from lists we may not copy', () => {
       const d = minimal();
       put(d, url);
       expect(nonCitableSources(d)).toEqual([]);
+      expect(validateDataset(d)).toMatchObject({ ok: true });
     }
   });
 });
