@@ -55,8 +55,15 @@ describe('tests/fixtures/hosts.json', () => {
     if (c.owner === null) expect(got.company, why).toBeNull();
   });
 
-  it('never attributes a bare CDN or hosting suffix', () => {
-    for (const host of ['edgesuite.net', 'akamaized.net', 'edgekey.net', 'web.app', 'ksyna.net', 'ks-cdn.com']) {
+  it('attributes a private-suffix CDN zone only to the provider that runs it, as cdn or cloud-provider', () => {
+    // The PSL's private section names who submitted each zone: Akamai's, Amazon's CloudFront, Cloudflare's.
+    const provider: Record<string, string> = { 'edgesuite.net': 'akamai', 'akamaized.net': 'akamai', 'edgekey.net': 'akamai', 'cloudfront.net': 'amazon-web-services' };
+    for (const [host, company] of Object.entries(provider)) {
+      const e = dataset.domains.find((d) => d.host === host);
+      expect(e?.company, host).toBe(company);
+      expect(['cdn', 'cloud-provider'], host).toContain(e?.role);
+    }
+    for (const host of ['web.app', 'ksyna.net', 'ks-cdn.com', 'blogspot.com', 'github.io', 'myshopify.com']) {
       expect(dataset.domains.some((d) => d.host === host), host).toBe(false);
     }
   });
