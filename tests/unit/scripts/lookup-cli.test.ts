@@ -14,7 +14,7 @@ describe('npm run lookup', { timeout: 60_000 }, () => {
     const { status, lines } = lookup(['www.temu.com', 'https://www.temu.com/x', '--jurisdiction', 'eea']);
     expect(status).toBe(0);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ host: 'www.temu.com', company: { id: 'temu', name: 'Temu', hq: null }, owner: { id: 'pdd-holdings', hq: 'IE' }, role: 'first-party' });
+    expect(lines[0]).toMatchObject({ host: 'www.temu.com', company: { id: 'temu', name: 'Temu', hq: 'IE' }, owner: { id: 'pdd-holdings', hq: 'IE' }, role: 'first-party' });
     expect(Object.keys(lines[0]!.company as object)).toEqual(['id', 'name', 'displayName', 'hq']);
     expect(lines[0]).not.toHaveProperty('input');
     expect(lines[1]).toMatchObject({ host: 'www.temu.com', input: 'https://www.temu.com/x', owner: { id: 'pdd-holdings' } });
