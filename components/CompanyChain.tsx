@@ -1,7 +1,7 @@
 import { regionName } from '@/data/i18n/locale-format';
 import type { CompanyAssessment } from '@/data/assess/risk';
 import { useI18n } from './i18n';
-import { displayNameOf } from './third-party-groups';
+import { displayNameOf, hqPlaces } from './third-party-groups';
 import { SourceLinks } from './SourceLinks';
 
 export interface CompanyChainProps {
@@ -13,8 +13,6 @@ export function CompanyChain({ assessment }: CompanyChainProps) {
   const { t, lang } = useI18n();
   const { chain } = assessment;
   const controller = chain.flatMap((c) => c.legalEntities).find((e) => e.role === 'eea-controller');
-  // Headquarters is a company fact, one per company of the chain that has one on record: never where data goes.
-  const placed = chain.filter((c) => c.hq !== null);
   return (
     <div class="company-chain" data-testid="company-chain">
       <p class="chain">
@@ -34,11 +32,7 @@ export function CompanyChain({ assessment }: CompanyChainProps) {
       <dl>
         <dt>{t('chainHq')}</dt>
         <dd data-testid="hq">
-          {placed.length === 0
-            ? t('chainHqUnknown')
-            : placed.length === 1
-              ? regionName(placed[0]!.hq!, lang)
-              : placed.map((c) => t('tpHqOf', [regionName(c.hq!, lang), displayNameOf(c)])).join(', ')}
+          {hqPlaces(chain, t, lang) ?? t('chainHqUnknown')}
           {chain.map((c) => (
             <>
               {c.hqNote && <div class="note">{c.hqNote}</div>}

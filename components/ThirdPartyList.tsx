@@ -7,7 +7,7 @@ import { destinationName, DestinationStatusText } from './DestinationList';
 import { plural, useI18n, type I18n } from './i18n';
 import { RiskBadge } from './RiskBadge';
 import { ServersSeen } from './ServersSeen';
-import { displayNameOf, groupByHq, unknownSummary } from './third-party-groups';
+import { displayNameOf, groupByHq, hqPlaces, unknownSummary } from './third-party-groups';
 
 export const ROLE_WORD: Record<Role, MessageKey> = {
   'first-party': 'roleFirstParty',
@@ -49,10 +49,10 @@ function byStatus(destinations: AssessedDestination[]): StatusGroup[] {
   return [...groups.values()].sort((x, y) => Number(CONCERNING.has(y.status)) - Number(CONCERNING.has(x.status)));
 }
 
-/** "Headquartered in: Malta (Hotjar Ltd), France (Contentsquare)": each company of the chain that has an HQ on record. */
+/** "Headquartered in: Malta (Hotjar), France (Contentsquare)", or one country when the whole group is there. */
 function hqLine(tp: ThirdParty, { t, lang }: I18n): string {
-  const places = tp.assessment.chain.filter((c) => c.hq !== null).map((c) => t('tpHqOf', [regionName(c.hq!, lang), displayNameOf(c)]));
-  return places.length ? t('tpHq', [[...new Set(places)].join(', ')]) : t('tpHqUnknown');
+  const places = hqPlaces(tp.assessment.chain, t, lang);
+  return places ? t('tpHq', [places]) : t('tpHqUnknown');
 }
 
 const hqHeading = (hq: string | null, { t, lang }: I18n) => (hq ? t('tpHq', [regionName(hq, lang)]) : t('tpHqUnknown'));

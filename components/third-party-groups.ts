@@ -3,10 +3,28 @@
 // Pure, so the order is tested without rendering (tests/components/third-party-groups.test.ts).
 import { levelRank, type Level } from '@/data/assess/risk';
 import type { Company } from '@/data/dataset/schema';
+import { regionName } from '@/data/i18n/locale-format';
+import type { Translate } from '@/data/i18n/translator';
 import type { ThirdParty, UnknownHost } from '@/data/protocol';
 
 /** The name users know; the legal name stays in the detail. */
 export const displayNameOf = (c: Pick<Company, 'name' | 'displayName'>) => c.displayName ?? c.name;
+
+/**
+ * Where a company and its parents are headquartered, the company first: "United States" when the whole chain is in one
+ * country, "Malta (Hotjar), France (Contentsquare)" when it spans several; null when none has an HQ on record.
+ */
+export function hqPlaces(chain: readonly Company[], t: Translate, lang: string): string | null {
+  const byCountry = new Map<string, string[]>();
+  for (const c of chain) {
+    if (c.hq === null) continue;
+    const names = byCountry.get(c.hq) ?? byCountry.set(c.hq, []).get(c.hq)!;
+    if (!names.includes(displayNameOf(c))) names.push(displayNameOf(c));
+  }
+  if (byCountry.size === 0) return null;
+  if (byCountry.size === 1) return regionName([...byCountry.keys()][0]!, lang);
+  return [...byCountry].map(([hq, names]) => t('tpHqOf', [regionName(hq, lang), names.join(', ')])).join(', ');
+}
 
 export interface HqGroup {
   /** ISO code of the owner's headquarters country, or null when the dataset has none on record. */

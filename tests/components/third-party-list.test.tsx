@@ -15,7 +15,7 @@ import type { Destination } from '@/data/dataset/schema';
 import type { UnknownHost } from '@/data/protocol';
 import { row, temuReport } from './report-fixture';
 import { render } from './render';
-import { alphabet, amazon, aws, company, googleAnalytics, meta, party, thirtyCompanies, yandex } from './third-party-fixture';
+import { alphabet, amazon, aws, company, contentsquare, googleAnalytics, hotjar, meta, party, thirtyCompanies, yandex } from './third-party-fixture';
 
 afterEach(cleanup);
 
@@ -61,6 +61,14 @@ describe('ThirdPartyList with thirty companies', () => {
     expect(hj.textContent).toContain('Hosts: static.hotjar.com');
   });
 
+  it('names one country when the whole group is headquartered there, each company’s when they differ', () => {
+    render(
+      <ThirdPartyList thirdParties={[party({ company: googleAnalytics, owner: alphabet }), party({ company: hotjar, owner: contentsquare })]} unknown={[]} jurisdiction="EEA" />,
+    );
+    expect(within(item('google-analytics')).getByTestId('third-party-hq').textContent).toBe('Headquartered in: United States');
+    expect(within(item('hotjar')).getByTestId('third-party-hq').textContent).toBe('Headquartered in: Malta (Hotjar), France (Contentsquare)');
+  });
+
   it('names the owner only when users know it by another name', () => {
     const google = company('google', 'Google LLC', 'US', { displayName: 'Google' });
     render(
@@ -79,13 +87,13 @@ describe('ThirdPartyList with thirty companies', () => {
     const says = screen.getByTestId('third-party-says').textContent!;
     expect(says).toBe('Says it transfers data to: no disclosed destination on record');
     expect(says).not.toMatch(/Russia/);
-    expect(screen.getByTestId('third-party-hq').textContent).toBe('Headquartered in: Russia (Yandex)');
+    expect(screen.getByTestId('third-party-hq').textContent).toBe('Headquartered in: Russia');
   });
 
   it('keeps headquarters, disclosed destinations and servers seen on three separately labelled lines', () => {
     const tp = party({ company: meta, destinations: [destination('US', 'partial'), destination('CN', 'no-adequacy')], serversSeen: ['IE'] });
     render(<ThirdPartyList thirdParties={[tp]} unknown={[]} jurisdiction="EEA" />);
-    expect(screen.getByTestId('third-party-hq').textContent).toBe('Headquartered in: United States (Meta)');
+    expect(screen.getByTestId('third-party-hq').textContent).toBe('Headquartered in: United States');
     const says = screen.getByTestId('third-party-says');
     expect(says.textContent).toMatch(/^Says it transfers data to:/);
     expect(within(says).getAllByTestId('third-party-destinations').map((e) => e.dataset.status)).toEqual(['no-adequacy', 'partial']);
