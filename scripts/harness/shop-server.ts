@@ -33,7 +33,22 @@ const PAGE_HOSTS: Record<string, string> = {
   'www.temu.com': 'temu',
   'www.shein.com': 'shein',
   'www.example.org': 'neutral',
+  'www.spiegel.de': 'spiegel',
 };
+
+/** What the real www.spiegel.de front page loads from third parties: the stand-in loads the same hosts. */
+export const SPIEGEL_THIRD_PARTIES = [
+  'cdn.cookielaw.org',
+  'www.googletagmanager.com',
+  'www.google-analytics.com',
+  'securepubads.g.doubleclick.net',
+  'connect.facebook.net',
+  'mc.yandex.ru',
+  'static.hotjar.com',
+  'bat.bing.com',
+  's.pinimg.com',
+  'analytics.tiktok.com',
+];
 
 const ASSET_HOSTS = new Set([
   'img.kwcdn.com',
@@ -43,6 +58,8 @@ const ASSET_HOSTS = new Set([
   'img.ltwebstatic.com',
   'sc.ltwebstatic.com',
   'analytics.tiktok.com',
+  'cdn.prod.www.spiegel.de',
+  ...SPIEGEL_THIRD_PARTIES,
 ]);
 
 /** The burst page's host, and the 20 dataset hosts it spreads its requests over. */
