@@ -7,9 +7,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, launchExtension, warmUp, type ExtensionBrowser } from '../../scripts/harness/browser';
 import { floodPage, startShopServer, type ShopServer } from '../../scripts/harness/shop-server';
+import { axeViolations } from './axe';
 
 const SHOTS = 'tests/e2e/screenshots';
-const AXE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const dataset = JSON.parse(readFileSync(resolve('data/dataset.json'), 'utf8')) as {
   actions: { id: string; date: string; companies: string[] }[];
   destinations: { company: string }[];
@@ -36,18 +36,6 @@ async function openPopup(url: string, badge?: string): Promise<{ popup: Page; ta
   const popup = await browser.popup(tabId);
   await popup.getByTestId('risk-badge').first().waitFor();
   return { popup, tabId };
-}
-
-/** axe-core injected through the DevTools protocol (the extension's CSP refuses inline scripts); serious and critical only. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return result
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
 }
 
 const visibleHosts = (popup: Page) => popup.getByTestId('log-row').locator('td:nth-child(2)').allTextContents();

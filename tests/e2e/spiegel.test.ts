@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../scripts/harness/browser';
 import { SPIEGEL_THIRD_PARTIES } from '../../scripts/harness/shop-server';
+import { axeViolations } from './axe';
 import { useDemo } from './demo';
 
 const SHOTS = 'tests/e2e/screenshots';
@@ -100,6 +101,10 @@ describe('the popup on the www.spiegel.de stand-in', () => {
     expect(await yandex.getByTestId('third-party-hq').isVisible()).toBe(true);
     expect(await yandex.getByTestId('third-party-hq').textContent()).toMatch(/^Headquartered in: .*Russia/);
     expect(await yandex.getByTestId('third-party-says').textContent()).toMatch(/^Says it transfers data to:/);
+  });
+
+  it('has no serious or critical axe violations, with a company opened', async () => {
+    expect(await axeViolations(popup)).toEqual([]);
   });
 
   it('saves the README screenshot', async () => {
