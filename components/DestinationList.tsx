@@ -6,7 +6,7 @@ import type { Destination } from '@/data/dataset/schema';
 import { useI18n, useT } from './i18n';
 import { SourceLinks } from './SourceLinks';
 
-export const DESTINATION_STATUS: Record<DestinationStatus, { word: MessageKey; concern: boolean }> = {
+const DESTINATION_STATUS: Record<DestinationStatus, { word: MessageKey; concern: boolean }> = {
   domestic: { word: 'destStatusDomestic', concern: false },
   adequate: { word: 'destStatusAdequate', concern: false },
   partial: { word: 'destStatusPartial', concern: false },

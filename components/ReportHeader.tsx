@@ -1,5 +1,5 @@
 import type { TabReport } from '@/data/protocol';
-import { jurisdictionName, reasonText } from '@/data/assess/localized-text';
+import { jurisdictionName, reasonsText, reasonText } from '@/data/assess/localized-text';
 import { useI18n, type I18n } from './i18n';
 import { RiskBadge } from './RiskBadge';
 
@@ -10,9 +10,9 @@ export interface ReportHeaderProps {
 }
 
 /** The one sentence of why: the site's own reasons, else the riskiest third party's, else an honest "nothing known". */
-export function whySentence(r: TabReport, { t, lang }: I18n): string {
+function whySentence(r: TabReport, { t, lang }: I18n): string {
   const site = r.siteAssessment;
-  if (site) return site.reasons.map((x) => reasonText(x, t, lang)).join(' ');
+  if (site) return reasonsText(site.reasons, t, lang);
   const worst = r.thirdParties.find((tp) => tp.assessment.level === r.level && r.level !== 'none');
   if (worst) {
     const reason = worst.assessment.reasons[0];

@@ -9,7 +9,7 @@ import { plural, useI18n, useT } from './i18n';
 import { useWindow } from './useWindow';
 
 /** Must match `.request-log tr.log-row` in theme.css: the windowing arithmetic relies on it. */
-export const ROW_HEIGHT = 24;
+const ROW_HEIGHT = 24;
 
 export interface RequestLogProps {
   rows: ReportRow[];

@@ -9,7 +9,7 @@ import { RiskBadge } from './RiskBadge';
 import { ServersSeen } from './ServersSeen';
 import { displayNameOf, groupByHq, hqPlaces, unknownSummary } from './third-party-groups';
 
-export const ROLE_WORD: Record<Role, MessageKey> = {
+const ROLE_WORD: Record<Role, MessageKey> = {
   'first-party': 'roleFirstParty',
   cdn: 'roleCdn',
   api: 'roleApi',

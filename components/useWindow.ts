@@ -10,7 +10,7 @@ export interface WindowSlice {
   after: number;
 }
 
-export function sliceFor(count: number, rowHeight: number, scrollTop: number, viewport: number, overscan: number): WindowSlice {
+function sliceFor(count: number, rowHeight: number, scrollTop: number, viewport: number, overscan: number): WindowSlice {
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
   const start = Math.min(first, last);

@@ -8,7 +8,7 @@ import { encodeIpTable } from '../data/match/ip-table';
 
 const require = createRequire(import.meta.url);
 const PKG = '@ip-location-db/geo-whois-asn-country';
-export const IP_TABLE_PATH = '.wxt/ip-country.bin';
+const IP_TABLE_PATH = '.wxt/ip-country.bin';
 
 function rows(file: string): string[][] {
   return readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(','));

@@ -1,5 +1,6 @@
 // `npm run lookup -- HOST|URL...` (or one per line on stdin): one JSON line per input with its company, owner (each
-// with its headquarters country), role and risk; input that names no host gets an `error` instead.
+// with its headquarters country), role, risk and why (the reasons in English, through the same message texts as the
+// popup); input that names no host gets an `error` instead.
 // `npm run lookup -- --fixtures tests/fixtures/hosts.json`: runs the expected-owner table instead; exits 1 on any mismatch.
 // `npm run lookup -- --ip ADDR [--ip ADDR...]`: the observed server country of an address, from the offline table.
 // Exit status: 0 when something was looked up, 1 when every input was bad, 2 for a usage error (scripts/lookup/args.ts).
@@ -10,7 +11,10 @@ import { HostIndex } from '../data/match/host-index';
 import { normalizeHost, siteOf } from '../data/match/hostname';
 import { parseDatasetText } from '../data/dataset/parse';
 import type { Company } from '../data/dataset/schema';
+import { reasonsText } from '../data/assess/localized-text';
 import { RiskModel } from '../data/assess/risk';
+import { translator } from '../data/i18n/translator';
+import en from '../public/_locales/en/messages.json';
 import { hostOfInput, inputSource, inputsFromText, parseLookupArgs, USAGE } from './lookup/args';
 
 const print = (line: object) => console.log(JSON.stringify(line));
@@ -57,6 +61,7 @@ if (!parsed.ok) {
   console.error(parsed.problems.join('\n'));
   process.exit(1);
 }
+const english = translator(en);
 const index = new HostIndex(parsed.dataset);
 const risk = new RiskModel(parsed.dataset);
 if (args.fixtures !== undefined) process.exit(runFixtures(args.fixtures));
@@ -85,6 +90,7 @@ for (const input of inputs) {
     owner: assessment ? named(assessment.owner) : null,
     role: match?.entry.role ?? null,
     risk: assessment?.level ?? 'none',
+    why: assessment ? reasonsText(assessment.reasons, english, 'en') : null,
   });
 }
 process.exit(lookedUp > 0 ? 0 : 1);

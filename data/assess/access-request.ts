@@ -3,7 +3,7 @@
 // no privacy e-mail, the text says so rather than guessing an address.
 import type { Translate } from '../i18n/translator';
 import { regionName } from '../i18n/locale-format';
-import { countryName, type CompanyAssessment } from './risk';
+import type { CompanyAssessment } from './risk';
 
 export interface AccessRequest {
   company: string;
@@ -22,7 +22,7 @@ export function buildAccessRequest(a: CompanyAssessment, t: Translate, lang = 'e
   const email = a.chain.map((c) => c.privacyContact?.email).find(Boolean) ?? null;
   const policy = a.chain.map((c) => c.privacyContact?.url ?? c.policyUrl).find(Boolean);
   const controller = entity
-    ? [entity.name, entity.address, entity.country && !entity.address?.includes(countryName(entity.country)) ? regionName(entity.country, lang) : undefined]
+    ? [entity.name, entity.address, entity.country && !entity.address?.includes(regionName(entity.country, 'en')) ? regionName(entity.country, lang) : undefined]
         .filter(Boolean)
         .join(', ')
     : null;

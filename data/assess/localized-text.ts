@@ -1,9 +1,9 @@
-// The UI's wording for facts the risk model produces in English (reasons, actions, jurisdictions): the same facts,
-// rebuilt from their structured params through message keys, so the popup, banner and badge tooltip follow the
-// browser's language while the CLI keeps the model's English `text`.
+// The wording for the facts the risk model produces (reasons, actions, jurisdictions), rebuilt from their structured
+// params through message keys: the popup, banner and badge tooltip follow the browser's language, and the CLI
+// (`npm run lookup`) prints the same texts in English.
 import type { MessageKey, Translate } from '../i18n/translator';
 import { listOf, monthYear, regionName } from '../i18n/locale-format';
-import type { Jurisdiction, Reason } from './risk';
+import type { Jurisdiction, Reason, ReasonSubject, StatedBy } from './risk';
 import type { Action } from '../dataset/schema';
 
 export const ACTION_KIND: Record<Action['kind'], MessageKey> = {
@@ -42,35 +42,36 @@ export function actionHeadline(a: Pick<Action, 'kind' | 'status' | 'authority' |
   return a.amount && (a.kind === 'fine' || a.kind === 'settlement') ? t('actionWithAmount', [headline, a.amount]) : headline;
 }
 
-const CONCERN_BY: Record<NonNullable<Reason['params']['statedBy']>, MessageKey> = {
+const CONCERN_BY: Record<StatedBy, MessageKey> = {
   company: 'reasonConcernCompany',
   regulator: 'reasonConcernRegulator',
   court: 'reasonConcernCourt',
   complaint: 'reasonConcernComplaint',
 };
 
-/** One reason in the user's language; falls back to the English text for a reason this build does not know. */
+const whoOf = (p: ReasonSubject, t: Translate) => (p.group ? t('reasonWhoGroup', [p.company, p.group]) : p.company);
+
+/** One reason in the user's language. */
 export function reasonText(r: Reason, t: Translate, lang: string): string {
-  const p = r.params;
-  if (!p) return r.text;
-  const who = p.group ? t('reasonWhoGroup', [p.company, p.group]) : p.company;
   switch (r.code) {
     case 'concern-destinations': {
-      const places = listOf((p.countries ?? []).map((c) => regionName(c, lang)), lang);
-      const status = t(p.jurisdiction === 'US' ? 'reasonStatusConcern' : 'reasonStatusNoAdequacy');
-      return t(CONCERN_BY[p.statedBy ?? 'company'], [who, places, status]);
+      const places = listOf(r.params.countries.map((c) => regionName(c, lang)), lang);
+      const status = t(r.params.jurisdiction === 'US' ? 'reasonStatusConcern' : 'reasonStatusNoAdequacy');
+      return t(CONCERN_BY[r.params.statedBy], [whoOf(r.params, t), places, status]);
     }
     case 'unspecified-destinations':
-      return t('reasonUnspecified', [who]);
+      return t('reasonUnspecified', [whoOf(r.params, t)]);
     case 'backed-by-action':
     case 'actions-on-record': {
-      if (!p.action) return r.text;
-      const headline = actionHeadline(p.action, t, lang);
-      return (p.actionCount ?? 0) > 1 ? t('reasonActionMore', [headline, String(p.actionCount)]) : t('reasonAction', [headline]);
+      const headline = actionHeadline(r.params.action, t, lang);
+      return r.params.actionCount > 1 ? t('reasonActionMore', [headline, String(r.params.actionCount)]) : t('reasonAction', [headline]);
     }
     case 'no-sourced-transfer':
-      return t('reasonNoSourced', [p.company]);
+      return t('reasonNoSourced', [r.params.company]);
     case 'approximate-jurisdiction':
-      return p.jurisdiction ? t('reasonApproximate', [jurisdictionName(p.jurisdiction, t)]) : r.text;
+      return t('reasonApproximate', [jurisdictionName(r.params.jurisdiction, t)]);
   }
 }
+
+/** A company's reasons as one passage, as the popup's verdict and `npm run lookup` give them. */
+export const reasonsText = (reasons: readonly Reason[], t: Translate, lang: string) => reasons.map((r) => reasonText(r, t, lang)).join(' ');

@@ -30,33 +30,34 @@ export interface AssessedDestination {
   current: boolean;
 }
 
-export type ReasonCode =
-  | 'concern-destinations'
-  | 'unspecified-destinations'
-  | 'backed-by-action'
-  | 'actions-on-record'
-  | 'no-sourced-transfer'
-  | 'approximate-jurisdiction';
-
-/** What a reason is made of, so the UI can say it in the user's language; `text` stays English for the CLI. */
-export interface ReasonParams {
+/** Who a reason is about: the company, and the parent whose disclosure applies when it is not the company's own. */
+export interface ReasonSubject {
   company: string;
-  /** The parent whose disclosure applies, when it is not the company's own. */
   group?: string;
-  /** ISO codes of the concerning destinations a reason names. */
-  countries?: string[];
-  statedBy?: 'company' | 'regulator' | 'court' | 'complaint';
-  action?: Action;
-  /** All actions on record, when more than the one named. */
-  actionCount?: number;
-  jurisdiction?: Jurisdiction;
 }
 
-export interface Reason {
-  code: ReasonCode;
-  text: string;
-  params: ReasonParams;
-}
+export type StatedBy = 'company' | 'regulator' | 'court' | 'complaint';
+
+/**
+ * Why a company has its level, as facts rather than sentences: data/assess/localized-text.ts says each in the user's
+ * language (the CLI asks for English), so every reader gets the same wording from the same message files.
+ */
+export type Reason =
+  | {
+      code: 'concern-destinations';
+      /** ISO codes of the concerning destinations, and who says the data goes there. */
+      params: ReasonSubject & { countries: string[]; statedBy: StatedBy; jurisdiction: Jurisdiction };
+    }
+  | { code: 'unspecified-destinations'; params: ReasonSubject }
+  | {
+      code: 'backed-by-action' | 'actions-on-record';
+      /** The most relevant action, and how many are on record in all. */
+      params: { company: string; action: Action; actionCount: number };
+    }
+  | { code: 'no-sourced-transfer'; params: { company: string } }
+  | { code: 'approximate-jurisdiction'; params: { company: string; jurisdiction: Jurisdiction } };
+
+export type ActionReason = Extract<Reason, { code: 'backed-by-action' | 'actions-on-record' }>;
 
 export interface CompanyAssessment {
   company: Company;
@@ -73,20 +74,6 @@ export interface CompanyAssessment {
 
 export const levelRank = (l: Level) => LEVELS.indexOf(l);
 export const maxLevel = (a: Level, b: Level): Level => (levelRank(a) >= levelRank(b) ? a : b);
-
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-export const countryName = (code: string): string => {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code; // e.g. "EPO", which is not a region
-  }
-};
-
-function listNames(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
 
 export class RiskModel {
   private readonly companies = new Map<string, Company>();
@@ -165,87 +152,30 @@ export class RiskModel {
     const current = destinations.filter((d) => d.current && CONCERNING.has(d.status));
     const named = [...new Set(current.filter((d) => d.status !== 'unspecified').map((d) => d.destination.country))];
     const unspecified = current.some((d) => d.status === 'unspecified');
-    const who = discloser && discloser !== company ? `${company.name}'s group (${discloser.name})` : company.name;
-    const whoParams: ReasonParams = { company: company.name, ...(discloser && discloser !== company ? { group: discloser.name } : {}) };
+    const subject: ReasonSubject = { company: company.name, ...(discloser && discloser !== company ? { group: discloser.name } : {}) };
     const reasons: Reason[] = [];
     if (named.length) {
-      const statusWord = jurisdiction === 'US' ? 'countries of concern under US rules' : 'countries without an adequacy decision';
       // Say who says so: a company's own disclosure reads differently from a complainant's reading of its policy.
       const by = current.filter((d) => d.status !== 'unspecified').map((d) => d.destination.statedBy);
-      const places = listNames(named.map(countryName));
       const statedBy = by.includes('company') ? 'company' : by.includes('regulator') ? 'regulator' : by.includes('court') ? 'court' : 'complaint';
-      const text =
-        statedBy === 'company'
-          ? `${who} discloses that data may go to ${places}: ${statusWord}.`
-          : `${statedBy === 'regulator' ? 'A regulator' : statedBy === 'court' ? 'A court' : 'A complaint'} says ${who}'s data may go to ${places}: ${statusWord}.`;
-      reasons.push({ code: 'concern-destinations', text, params: { ...whoParams, countries: named, statedBy, jurisdiction } });
+      reasons.push({ code: 'concern-destinations', params: { ...subject, countries: named, statedBy, jurisdiction } });
     }
-    if (unspecified) {
-      reasons.push({
-        code: 'unspecified-destinations',
-        text: `${who} says data may go to "third countries" without naming them, so no adequacy decision can be relied on.`,
-        params: whoParams,
-      });
-    }
+    if (unspecified) reasons.push({ code: 'unspecified-destinations', params: subject });
     const backing = this.mostRelevantAction(actions, jurisdiction);
     if (backing) {
-      reasons.push({
-        code: current.length ? 'backed-by-action' : 'actions-on-record',
-        text: `${describeAction(backing)}${actions.length > 1 ? ` (${actions.length} actions on record)` : ''}.`,
-        params: { company: company.name, action: backing, actionCount: actions.length },
-      });
+      const code = current.length ? 'backed-by-action' : 'actions-on-record';
+      reasons.push({ code, params: { company: company.name, action: backing, actionCount: actions.length } });
     }
     let level: Level;
     if (current.length && actions.length) level = 'high';
     else if (current.length || actions.length) level = 'medium';
     else level = 'low';
-    if (level === 'low') {
-      reasons.push({
-        code: 'no-sourced-transfer',
-        text: `${company.name} is in the dataset, but no sourced transfer to a country without protection and no enforcement action is on record.`,
-        params: { company: company.name },
-      });
-    }
+    if (level === 'low') reasons.push({ code: 'no-sourced-transfer', params: { company: company.name } });
     if (jurisdiction === 'UK' || jurisdiction === 'CH') {
-      reasons.push({
-        code: 'approximate-jurisdiction',
-        text: `For ${jurisdiction} users Borderline applies the EEA and the EU adequacy list as an approximation of the national list.`,
-        params: { company: company.name, jurisdiction },
-      });
+      reasons.push({ code: 'approximate-jurisdiction', params: { company: company.name, jurisdiction } });
     }
     return { company, chain, owner, level, reasons, destinations, actions };
   }
 }
 
 const DECIDED_KINDS: ReadonlySet<Action['kind']> = new Set(['fine', 'order', 'settlement']);
-
-const KIND_WORDS: Record<Action['kind'], string> = {
-  complaint: 'complaint',
-  fine: 'fine',
-  order: 'order',
-  lawsuit: 'lawsuit',
-  investigation: 'investigation',
-  settlement: 'settlement',
-};
-
-const STATUS_WORDS: Record<Action['status'], string> = {
-  pending: 'is pending',
-  open: 'is open',
-  decided: 'was decided',
-  final: 'is final',
-  'under-appeal': 'is under appeal',
-  settled: 'was settled',
-};
-
-const monthYear = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-export const placeName = (jurisdiction: string) => (jurisdiction === 'EU' ? 'European Union' : countryName(jurisdiction));
-
-/** "A complaint about data transfers is pending (Datenschutzbehörde, Austria, Jan 2025)" */
-export function describeAction(a: Action): string {
-  const about = a.topics.includes('transfers') ? ' about data transfers' : '';
-  const amount = a.amount && (a.kind === 'fine' || a.kind === 'settlement') ? ` of ${a.amount}` : '';
-  const kind = KIND_WORDS[a.kind];
-  return `${/^[aeiou]/.test(kind) ? 'An' : 'A'} ${kind}${amount}${about} ${STATUS_WORDS[a.status]} (${a.authority}, ${placeName(a.jurisdiction)}, ${monthYear(a.date)})`;
-}

@@ -18,7 +18,7 @@ export type Fetched =
 
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
-export function checkUpdateUrl(url: string): string | undefined {
+function checkUpdateUrl(url: string): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);

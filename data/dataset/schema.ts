@@ -293,7 +293,6 @@ export type DpfChallenge = v.InferOutput<typeof DpfChallenge>;
 export type Adequacy = v.InferOutput<typeof Adequacy>;
 export type Framework = (typeof FRAMEWORKS)[number];
 export type Role = v.InferOutput<typeof Role>;
-export type ConfidenceLevel = v.InferOutput<typeof Confidence>;
 
 export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; problems: string[] };
 

@@ -29,19 +29,13 @@ export function fromBase64(b64: string): Uint8Array {
   return out;
 }
 
-export function toBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
-}
-
 export async function keyIdOf(rawKey: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', rawKey as BufferSource));
   return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Reads a signature file strictly: anything but the three known fields is refused. */
-export function parseSignatureFile(text: string): SignatureFile | string {
+function parseSignatureFile(text: string): SignatureFile | string {
   if (text.length > MAX_SIGNATURE_CHARS) return 'the signature file is too large to be a signature';
   let value: unknown;
   try {

@@ -11,9 +11,6 @@ export function regionName(code: string, lang: string): string {
 export const monthYear = (iso: string, lang: string) =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-export const dayDate = (iso: string, lang: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
 export function listOf(items: string[], lang: string): string {
   try {
     return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);

@@ -7,7 +7,6 @@ export type MessageKey = keyof typeof en;
 export type Translate = (key: MessageKey, substitutions?: string[]) => string;
 
 export const LOCALES = ['en', 'de', 'fr', 'nl', 'it', 'el'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 interface Message {
   message: string;

@@ -19,7 +19,7 @@ const action = () => browser.action ?? browser.browserAction;
 const t = (key: MessageKey, subs?: string[]) => browser.i18n.getMessage(key, subs);
 
 /** Levels below `threshold` leave the badge empty; the tooltip still tells the level. */
-export async function showBadge(tabId: number, level: Level, why: string | undefined, threshold: Level = 'medium'): Promise<void> {
+async function showBadge(tabId: number, level: Level, why: string | undefined, threshold: Level = 'medium'): Promise<void> {
   const look = LOOK[level];
   const text = look.text && levelRank(level) >= levelRank(threshold) ? t(look.text) : '';
   const title = `${t('badgeTitle', [t(look.word)])}${why ? ` \u2014 ${why}` : ''}`;

@@ -29,10 +29,10 @@ export interface DatasetControlDeps {
   trusted?: PublicKeyInfo;
 }
 
-export const MAINTAINERS_KEY: PublicKeyInfo = { key: DATASET_PUBLIC_KEY, keyId: DATASET_KEY_ID };
+const MAINTAINERS_KEY: PublicKeyInfo = { key: DATASET_PUBLIC_KEY, keyId: DATASET_KEY_ID };
 
 /** The engine for a slot. A stored dataset is validated again, since a newer extension may have a stricter schema. */
-export function engineFor(slot: store.Slot): { engine: Engine; problem?: string } {
+function engineFor(slot: store.Slot): { engine: Engine; problem?: string } {
   if (slot.kind === 'bundled') return { engine: buildEngine(bundledDataset, 'bundled') };
   const valid = validateDataset(slot.dataset);
   if (!valid.ok) {

@@ -26,7 +26,7 @@ interface BorderlineDB extends DBSchema {
 export type LogDB = IDBPDatabase<BorderlineDB>;
 type UpgradeTx = IDBPTransaction<BorderlineDB, StoreNames<BorderlineDB>[], 'versionchange'>;
 
-export const DB_NAME = 'borderline';
+const DB_NAME = 'borderline';
 export const DB_VERSION = 2;
 
 export function openLogDB(name = DB_NAME): Promise<LogDB> {

@@ -26,7 +26,7 @@ export const EXPORT_COLUMNS = [
 
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null>;
 
-export function readableRow(row: LogRow, companyName: (id: string) => string | undefined): ExportRow {
+function readableRow(row: LogRow, companyName: (id: string) => string | undefined): ExportRow {
   return {
     time: new Date(row.time).toISOString(),
     tabId: row.tabId,
@@ -49,7 +49,7 @@ export function readableRow(row: LogRow, companyName: (id: string) => string | u
  * The rows a scope covers. A private tab's rows are only in memory and leave it only when that tab's own log is
  * exported: an export of a site or of everything is a file on disk, and must not carry private browsing.
  */
-export async function rowsInScope(db: LogDB, tracker: TabTracker, scope: LogScope): Promise<LogRow[]> {
+async function rowsInScope(db: LogDB, tracker: TabTracker, scope: LogScope): Promise<LogRow[]> {
   await tracker.flush();
   if ('tabId' in scope) return tracker.isPrivate(scope.tabId) ? tracker.privateRowsOf(scope.tabId) : rowsOfTab(db, scope.tabId);
   if ('site' in scope) return rowsOfSite(db, scope.site);

@@ -5,7 +5,7 @@ import type { Settings } from '@/data/settings';
 import { deleteRowsBefore, keepNewestRows, type LogDB } from './log-db';
 
 export const RETENTION_ALARM = 'borderline-retention';
-export const RETENTION_PERIOD_MINUTES = 60;
+const RETENTION_PERIOD_MINUTES = 60;
 const DAY_MS = 86_400_000;
 
 /** The hourly alarm, created once: alarms outlive the worker, and re-creating one would push its next run back. */

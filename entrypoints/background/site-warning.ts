@@ -1,6 +1,6 @@
 // The background's half of the in-page warning: whether a tab's page should show it, once per site visit, never
-// on dismissed sites or below the user's threshold. "Shown" marks live in storage.session so a worker restart does
-// not show the banner again mid-visit.
+// on dismissed sites or below the user's threshold. "Shown" marks live in storage.session (Chrome 102+, and every
+// Firefox the manifest allows: 142+) so a worker restart does not show the banner again mid-visit.
 import { browser } from 'wxt/browser';
 import type { Settings } from '@/data/settings';
 import { levelRank } from '@/data/assess/risk';
@@ -11,19 +11,16 @@ import type { TabState } from '@/data/log/tab-state';
 const DISMISSED = 'dismissedSites';
 const shownKey = (tabId: number) => `warned:${tabId}`;
 
-// storage.session is missing on old Firefox; a map keeps the once-per-visit rule for the worker's lifetime there.
-const memory = new Map<string, unknown>();
 const session = {
   async get(key: string): Promise<unknown> {
-    return browser.storage.session ? (await browser.storage.session.get(key))[key] : memory.get(key);
+    return (await browser.storage.session.get(key))[key];
   },
   async set(key: string, value: unknown): Promise<void> {
-    if (browser.storage.session) await browser.storage.session.set({ [key]: value });
-    else memory.set(key, value);
+    await browser.storage.session.set({ [key]: value });
   },
 };
 
-export async function dismissedSites(): Promise<string[]> {
+async function dismissedSites(): Promise<string[]> {
   const stored = (await browser.storage.local.get(DISMISSED))[DISMISSED];
   return Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : [];
 }

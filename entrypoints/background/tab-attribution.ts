@@ -37,7 +37,7 @@ export function attribute(state: TabState, rows: readonly LogRow[], index: HostI
 }
 
 /** The tab's level: its site's, raised by every company its page talked to. */
-export function rerate(tabs: OpenTabs, state: TabState): void {
+function rerate(tabs: OpenTabs, state: TabState): void {
   let level = tabs.tracker.siteLevel(state);
   for (const id of Object.keys(state.companies)) {
     level = maxLevel(level, tabs.engine().risk.assess(id, tabs.jurisdiction())?.level ?? 'none');

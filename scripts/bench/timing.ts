@@ -2,7 +2,7 @@
 // slows all of them alike instead of one, and the medians stay comparable within the run.
 export type Kernel = () => number;
 
-export const median = (xs: number[]): number => {
+const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;

@@ -8,9 +8,9 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 // Code passed to worker.evaluate runs inside the extension's service worker, where `chrome` exists.
 declare const chrome: any;
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 /** A copy of the build can be used instead, so a long run is not disturbed by someone else rebuilding. */
-export const EXTENSION_DIR = resolve(process.env.BORDERLINE_EXTENSION_DIR ?? '.output/chrome-mv3');
+const EXTENSION_DIR = resolve(process.env.BORDERLINE_EXTENSION_DIR ?? '.output/chrome-mv3');
 
 export interface ExtensionBrowser {
   context: BrowserContext;

@@ -6,7 +6,7 @@ import en from '@/public/_locales/en/messages.json';
 import { I18nProvider } from '@/components/i18n';
 import { translator } from '@/data/i18n/translator';
 
-export const t = translator(en);
+const t = translator(en);
 
 export function render(ui: VNode, lang = 'en-US') {
   return renderPreact(ui, { wrapper: ({ children }: { children: ComponentChildren }) => <I18nProvider t={t} lang={lang}>{children}</I18nProvider> });

@@ -6,7 +6,7 @@ import type { TabReport } from '@/data/protocol';
 import { RiskModel, type Level } from '@/data/assess/risk';
 import type { Dataset } from '@/data/dataset/schema';
 
-export const dataset = datasetJson as Dataset;
+const dataset = datasetJson as Dataset;
 export const risk = new RiskModel(dataset);
 
 export function row(over: Partial<LogRow> & { host: string }): LogRow {

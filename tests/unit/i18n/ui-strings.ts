@@ -3,10 +3,10 @@
 import ts from 'typescript';
 
 /** Attributes a user reads or hears; anything else (class, data-testid, href, value, type…) is code. */
-export const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-placeholder', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label']);
+const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-placeholder', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label']);
 
 /** Strings with letters that are allowed to appear as they are: none yet, so each exception is a deliberate choice. */
-export const ALLOWED = new Set<string>([]);
+const ALLOWED = new Set<string>([]);
 
 export interface Finding {
   file: string;
