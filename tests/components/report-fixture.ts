@@ -3,34 +3,18 @@
 import datasetJson from '@/data/dataset.json';
 import type { LogRow } from '@/data/log/log-row';
 import type { TabReport } from '@/data/protocol';
-import { RiskModel, type Level } from '@/data/assess/risk';
+import { RiskModel } from '@/data/assess/risk';
 import type { Dataset } from '@/data/dataset/schema';
+import { logRow } from '../fixtures/log-rows';
 
 const dataset = datasetJson as Dataset;
 export const risk = new RiskModel(dataset);
 
-export function row(over: Partial<LogRow> & { host: string }): LogRow {
-  return {
-    tabId: 7,
-    time: Date.UTC(2026, 10, 24, 9, 30, 0),
-    url: `https://${over.host}/`,
-    site: over.host,
-    type: 'image',
-    frameId: 0,
-    thirdParty: true,
-    company: null,
-    owner: null,
-    role: null,
-    level: 'none' as Level,
-    ...over,
-  };
-}
-
 export const temuRows: LogRow[] = [
-  row({ host: 'www.temu.com', type: 'main_frame', company: 'temu', owner: 'pdd-holdings', role: 'first-party', level: 'high', thirdParty: false }),
-  row({ host: 'img.kwcdn.com', company: 'temu', owner: 'pdd-holdings', role: 'cdn', level: 'high' }),
-  row({ host: 'bugly.qq.com', type: 'script', company: 'tencent', owner: 'tencent', role: 'sdk', level: 'low' }),
-  row({ host: 'cdn.unlisted-example.net', type: 'script' }),
+  logRow({ host: 'www.temu.com', type: 'main_frame', company: 'temu', owner: 'pdd-holdings', role: 'first-party', level: 'high', thirdParty: false }),
+  logRow({ host: 'img.kwcdn.com', company: 'temu', owner: 'pdd-holdings', role: 'cdn', level: 'high' }),
+  logRow({ host: 'bugly.qq.com', type: 'script', company: 'tencent', owner: 'tencent', role: 'sdk', level: 'low' }),
+  logRow({ host: 'cdn.unlisted-example.net', type: 'script' }),
 ];
 
 export function temuReport(over: Partial<TabReport> = {}): TabReport {
@@ -60,6 +44,6 @@ export function neutralReport(): TabReport {
     siteAssessment: null,
     thirdParties: [],
     unknownThirdParties: [],
-    requests: [row({ host: 'www.example.org', type: 'main_frame', thirdParty: false })],
+    requests: [logRow({ host: 'www.example.org', type: 'main_frame', thirdParty: false })],
   });
 }

@@ -5,7 +5,8 @@ import { LogActions } from '@/components/LogActions';
 import { RequestLog } from '@/components/RequestLog';
 import { EMPTY_FILTER, filterRows, NO_COMPANY, searchTexts } from '@/components/log-filter';
 import type { LogRow } from '@/data/log/log-row';
-import { row, temuRows } from './report-fixture';
+import { logRow } from '../fixtures/log-rows';
+import { temuRows } from './report-fixture';
 import { render } from './render';
 
 afterEach(cleanup);
@@ -66,7 +67,7 @@ describe('RequestLog', () => {
   });
 
   it('puts only the rows in view into the DOM for 5,000 rows and moves them on scroll', () => {
-    const many: LogRow[] = Array.from({ length: 5_000 }, (_, i) => row({ host: `h${i}.example.net`, time: i }));
+    const many: LogRow[] = Array.from({ length: 5_000 }, (_, i) => logRow({ host: `h${i}.example.net`, time: i }));
     render(<RequestLog rows={many} companyName={companyName} />);
     const rendered = screen.getAllByTestId('log-row');
     expect(rendered.length).toBeGreaterThan(5);

@@ -1,56 +1,22 @@
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { unpackReport, type LogExport, type PackedTabReport, type Reply } from '@/data/protocol';
+import { unpackReport, type LogExport, type PackedTabReport } from '@/data/protocol';
 import { countRows, rowsOfTab } from '@/entrypoints/background/log-db';
 import { EXPORT_COLUMNS } from '@/entrypoints/background/log-export';
 import { RETENTION_ALARM } from '@/entrypoints/background/retention';
 import { startBackground } from '@/entrypoints/background/start';
-import { fakeEvent } from './fake-events';
+import { ask, request, resetBrowser, stopWorker, webRequest } from './harness';
 
-const webRequest = { onBeforeRequest: fakeEvent(), onResponseStarted: fakeEvent(), onErrorOccurred: fakeEvent() };
-const onReplaced = fakeEvent();
-(fakeBrowser as any).webRequest = webRequest;
-(fakeBrowser.tabs as any).onReplaced = onReplaced;
-
-/** What the worker loses when Chrome stops it: every listener and every in-memory cache. */
-function stopWorker() {
-  Object.values(webRequest).forEach((e) => e.removeAllListeners());
-  onReplaced.removeAllListeners();
-  fakeBrowser.runtime.onMessage.removeAllListeners();
-  fakeBrowser.tabs.onUpdated.removeAllListeners();
-  fakeBrowser.tabs.onRemoved.removeAllListeners();
-  fakeBrowser.tabs.onCreated.removeAllListeners();
-  fakeBrowser.webNavigation.onCommitted.removeAllListeners();
-  fakeBrowser.alarms.onAlarm.removeAllListeners();
-}
-
-const POPUP = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
 let dbName: string;
 let seq = 0;
-
-let requestSeq = 0;
-function request(tabId: number, url: string, type: string, time: number, extra: object = {}): string {
-  const requestId = String(++requestSeq);
-  webRequest.onBeforeRequest.trigger({ tabId, url, type, timeStamp: time, frameId: 0, requestId, ...extra });
-  return requestId;
-}
-
-async function ask<T = any>(msg: unknown, sender: object = POPUP): Promise<T> {
-  const [reply] = await fakeBrowser.runtime.onMessage.trigger(msg, sender as any, () => undefined);
-  const r = reply as unknown as Reply<any>;
-  if (!r.ok) throw new Error(r.error);
-  return r.value as T;
-}
 
 const reportOf = async (tabId: number | undefined) => unpackReport(await ask<PackedTabReport>({ type: 'getTabReport', tabId }));
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  (fakeBrowser.i18n as any).getUILanguage = () => 'de-AT';
-  stopWorker();
+  resetBrowser();
   dbName = `borderline-store-${++seq}`;
 });
 

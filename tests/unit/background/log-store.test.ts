@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import type { LogRow } from '@/data/log/log-row';
+import { logRow } from '../../fixtures/log-rows';
 import { buildEngine, bundledDataset } from '@/entrypoints/background/engine';
 import {
   allRows,
@@ -25,24 +26,9 @@ function trackerOn(db: LogDB, onWritten?: (rows: number) => void) {
   return new TabTracker({ db, engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined, onWritten });
 }
 
+/** A row logged on tab `tabId` at `time`, on its own page of example.org. */
 function row(tabId: number, time: number, host = 'img.kwcdn.com', extra: Partial<LogRow> = {}): LogRow {
-  return {
-    tabId,
-    time,
-    url: `http://${host}/x`,
-    host,
-    site: host.split('.').slice(-2).join('.'),
-    type: 'image',
-    frameId: 0,
-    thirdParty: true,
-    company: null,
-    owner: null,
-    role: null,
-    level: 'none',
-    page: time,
-    pageSite: 'example.org',
-    ...extra,
-  };
+  return logRow({ tabId, time, host, url: `http://${host}/x`, site: host.split('.').slice(-2).join('.'), page: time, pageSite: 'example.org', ...extra });
 }
 
 /** Counts the read-write transactions the database starts, which is what a batch saves. */

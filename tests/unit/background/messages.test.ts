@@ -2,19 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONTENT_SCRIPT_ALLOWED, isOwnContentScript, type MessageType } from '@/data/protocol';
 import { listen, type Handlers } from '@/entrypoints/background/messages';
+import { POPUP, send } from './harness';
 
-const ID = 'test-extension-id';
+const ID = POPUP.id;
 const ORIGIN = `chrome-extension://${ID}/`;
-const PAGE = { id: ID, url: `${ORIGIN}popup.html` };
+const PAGE = POPUP;
 const PAGE_IN_TAB = { id: ID, url: `${ORIGIN}popup.html?tabId=3`, tab: { id: 4 } };
 const CONTENT_SCRIPT = { id: ID, url: 'https://www.temu.com/', tab: { id: 3 } };
 
 const handlers = new Proxy({} as Handlers, { get: (_t, type) => async () => `answered ${String(type)}` });
 
-async function ask(msg: unknown, sender: object) {
-  const [reply] = await fakeBrowser.runtime.onMessage.trigger(msg, sender as any, () => undefined);
-  return reply;
-}
+const ask = send;
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -2,49 +2,20 @@
 // restart, and proof that every rejected update leaves the data in force and the stored slots untouched.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { DatasetInfo, DatasetStatus, Reply, UpdateCheck } from '@/data/protocol';
+import type { DatasetInfo, DatasetStatus, UpdateCheck } from '@/data/protocol';
 import { startBackground, type UpdaterOptions } from '@/entrypoints/background/start';
 import { HOSTILE, TEST_SHOP_HOST, withTestShop } from '../../fixtures/hostile/cases';
 import { loadBundled } from '../bundled-dataset';
 import { response, sign, silentFetch, testKey } from '../dataset/update-helpers';
+import { ask as askAs, resetBrowser, SETTINGS_PAGE, stopWorker, webRequest } from './harness';
 
-function fakeEvent() {
-  const listeners: ((...a: any[]) => unknown)[] = [];
-  return {
-    addListener: (l: (...a: any[]) => unknown) => void listeners.push(l),
-    removeListener: (l: (...a: any[]) => unknown) => void listeners.splice(listeners.indexOf(l), 1),
-    hasListener: (l: (...a: any[]) => unknown) => listeners.includes(l),
-    removeAllListeners: () => void (listeners.length = 0),
-    trigger: (...args: any[]) => listeners.map((l) => l(...args)),
-  };
-}
-const webRequest = { onBeforeRequest: fakeEvent(), onResponseStarted: fakeEvent(), onErrorOccurred: fakeEvent() };
-(fakeBrowser as any).webRequest = webRequest;
-(fakeBrowser.tabs as any).onReplaced = fakeEvent();
-
-function stopWorker() {
-  Object.values(webRequest).forEach((e) => e.removeAllListeners());
-  fakeBrowser.runtime.onMessage.removeAllListeners();
-  fakeBrowser.tabs.onUpdated.removeAllListeners();
-  fakeBrowser.tabs.onRemoved.removeAllListeners();
-  fakeBrowser.tabs.onCreated.removeAllListeners();
-  (fakeBrowser.tabs as any).onReplaced.removeAllListeners();
-  fakeBrowser.webNavigation.onCommitted.removeAllListeners();
-  fakeBrowser.alarms.onAlarm.removeAllListeners();
-}
-
-const SETTINGS_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options.html' };
 const UPDATE_URL = 'https://updates.borderline-test.example/dataset.json';
 const key = testKey();
 const other = testKey();
 const bundled = loadBundled();
 const updateText = JSON.stringify(withTestShop(bundled), null, 2);
 
-async function ask<T>(msg: object): Promise<T> {
-  const [reply] = (await fakeBrowser.runtime.onMessage.trigger(msg, SETTINGS_PAGE as any, () => undefined)) as unknown as Reply<any>[];
-  if (!reply!.ok) throw new Error(reply!.error);
-  return reply!.value as T;
-}
+const ask = <T>(msg: object) => askAs<T>(msg, SETTINGS_PAGE);
 
 /** A server for UPDATE_URL: `files` maps a path suffix ('' or '.sig') to its response. */
 function server(files: Record<string, () => Response>): typeof fetch {
@@ -57,9 +28,7 @@ function server(files: Record<string, () => Response>): typeof fetch {
 let dbName: string;
 let seq = 0;
 beforeEach(() => {
-  fakeBrowser.reset();
-  (fakeBrowser.i18n as any).getUILanguage = () => 'de-AT';
-  stopWorker();
+  resetBrowser();
   dbName = `borderline-update-${++seq}`;
 });
 

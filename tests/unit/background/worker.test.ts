@@ -1,41 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/entrypoints/background/start';
-import { fakeEvent } from './fake-events';
-import { unpackReport, type PackedTabReport, type Reply } from '@/data/protocol';
+import { unpackReport, type PackedTabReport } from '@/data/protocol';
+import { request, resetBrowser, send, stopWorker } from './harness';
 
-const onBeforeRequest = fakeEvent();
-const onReplaced = fakeEvent();
-(fakeBrowser as any).webRequest = { onBeforeRequest, onResponseStarted: fakeEvent(), onErrorOccurred: fakeEvent() };
-(fakeBrowser.tabs as any).onReplaced = onReplaced;
-
-/** What the worker loses when Chrome stops it: every listener and every in-memory cache. */
-function stopWorker() {
-  onBeforeRequest.removeAllListeners();
-  fakeBrowser.runtime.onMessage.removeAllListeners();
-  fakeBrowser.tabs.onUpdated.removeAllListeners();
-  fakeBrowser.tabs.onRemoved.removeAllListeners();
-  onReplaced.removeAllListeners();
-  fakeBrowser.webNavigation.onCommitted.removeAllListeners();
-}
-
-const POPUP = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
 let dbName: string;
 let seq = 0;
 
-async function request(tabId: number, url: string, type: string, time: number) {
-  onBeforeRequest.trigger({ tabId, url, type, timeStamp: time, frameId: 0, requestId: String(time) });
-}
-
-async function ask(msg: unknown, sender: object = POPUP): Promise<Reply<any>> {
-  const [reply] = await fakeBrowser.runtime.onMessage.trigger(msg, sender as any, () => undefined);
-  return reply as unknown as Reply<any>;
-}
-
 beforeEach(() => {
-  fakeBrowser.reset();
-  (fakeBrowser.i18n as any).getUILanguage = () => 'de-AT';
-  stopWorker();
+  resetBrowser();
   dbName = `borderline-test-${++seq}`;
 });
 
@@ -57,7 +30,7 @@ describe('background worker', () => {
     const { tab } = await loadTemu();
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('HIGH');
     expect(await fakeBrowser.action.getTitle({ tabId: tab.id! })).toMatch(/High risk/);
-    const reply = await ask({ type: 'getTabReport', tabId: tab.id });
+    const reply = await send({ type: 'getTabReport', tabId: tab.id });
     expect(reply.ok).toBe(true);
     const report = unpackReport((reply as { value: PackedTabReport }).value);
     expect(report.siteAssessment?.company.id).toBe('temu');
@@ -79,7 +52,7 @@ describe('background worker', () => {
     await request(tab.id!, 'http://www.example.org/', 'main_frame', 2000);
     await tracker.flush();
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('');
-    const report = unpackReport(((await ask({ type: 'getTabReport', tabId: tab.id })) as { value: PackedTabReport }).value);
+    const report = unpackReport(((await send({ type: 'getTabReport', tabId: tab.id })) as { value: PackedTabReport }).value);
     expect(report.requests.map((r) => r.host)).toEqual(['www.example.org']);
   });
 
@@ -99,7 +72,7 @@ describe('background worker', () => {
     await restarted.ready;
     await new Promise((r) => setTimeout(r, 0));
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('HIGH');
-    const report = unpackReport(((await ask({ type: 'getTabReport', tabId: tab.id })) as { value: PackedTabReport }).value);
+    const report = unpackReport(((await send({ type: 'getTabReport', tabId: tab.id })) as { value: PackedTabReport }).value);
     expect(report.requests).toHaveLength(4);
   });
 
@@ -111,20 +84,20 @@ describe('background worker', () => {
       { id: 'test-extension-id', url: 'https://www.temu.com/', tab: { id: tab.id } },
       {},
     ]) {
-      const reply = await ask(msg, sender);
+      const reply = await send(msg, sender);
       expect(reply).toEqual({ ok: false, error: expect.stringMatching(/Refused/) });
     }
-    expect(await ask({ type: 'dropDatabase' })).toEqual({ ok: false, error: 'Unknown message.' });
+    expect(await send({ type: 'dropDatabase' })).toEqual({ ok: false, error: 'Unknown message.' });
   });
 
   it('re-rates open tabs when the jurisdiction changes', async () => {
     const { tab } = await loadTemu();
-    const reply = await ask({ type: 'setSettings', settings: { jurisdiction: 'US' } });
+    const reply = await send({ type: 'setSettings', settings: { jurisdiction: 'US' } });
     expect(reply).toMatchObject({ ok: true, value: { jurisdiction: 'US', badgeThreshold: 'medium' } });
-    const bad = await ask({ type: 'setSettings', settings: { jurisdiction: 'Mars' } });
+    const bad = await send({ type: 'setSettings', settings: { jurisdiction: 'Mars' } });
     expect(bad.ok).toBe(false);
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('HIGH');
-    const report = unpackReport(((await ask({ type: 'getTabReport', tabId: tab.id })) as { value: PackedTabReport }).value);
+    const report = unpackReport(((await send({ type: 'getTabReport', tabId: tab.id })) as { value: PackedTabReport }).value);
     expect(report.jurisdiction).toBe('US');
     expect(report.siteAssessment?.destinations.every((d) => d.status === 'unspecified')).toBe(true);
   });

@@ -4,10 +4,10 @@ import type { LogRow } from '@/data/log/log-row';
 import { packLog, unpackLog, type ReportRow } from '@/data/log/packed-log';
 import { unpackReport } from '@/data/protocol';
 import { LEVELS } from '@/data/assess/risk';
+import { logRow as oneRow } from '../../fixtures/log-rows';
 
 const ROLES = [null, 'first-party', 'cdn', 'sdk'] as const;
-const BASE: LogRow = { tabId: 3, time: 5, url: 'https://x.example/', host: 'x.example', site: 'x.example', type: 'script', frameId: 0, thirdParty: true,
-  company: null, owner: null, role: null, level: 'none' };
+const BASE: LogRow = oneRow({ tabId: 3, time: 5, type: 'script' });
 
 const logRow: fc.Arbitrary<LogRow> = fc.record({
   tabId: fc.nat(),
