@@ -21,6 +21,14 @@ describe('npm run lookup', { timeout: 60_000 }, () => {
     expect(lines[1]!.risk).toBe(lines[0]!.risk);
   });
 
+  it('says why, in English, through the same message texts as the popup; an unknown host has no why', () => {
+    const { lines } = lookup(['www.temu.com', 'nottemu.com']);
+    expect(lines[0]!.why).toMatch(/^Temu says data may go to "third countries" without naming them.*Complaint pending: Datenschutzbehörde, Austria, Jan 2025/);
+    expect(lines[1]).toMatchObject({ host: 'nottemu.com', risk: 'none', why: null });
+    const us = lookup(['--jurisdiction', 'US', 'www.shein.co.uk']);
+    expect(us.lines[0]!.why).toMatch(/countries of concern under US rules/);
+  });
+
   it('answers each bad input with an error line and still looks up the good ones (exit 0)', () => {
     const { status, lines } = lookup(['!!!', '--bogus', 'bugly.qq.com', '']);
     expect(status).toBe(0);
