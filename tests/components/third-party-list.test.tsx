@@ -13,7 +13,8 @@ import { LOCALES, translator } from '@/data/i18n/translator';
 import type { AssessedDestination } from '@/data/assess/risk';
 import type { Destination } from '@/data/dataset/schema';
 import type { UnknownHost } from '@/data/protocol';
-import { row, temuReport } from './report-fixture';
+import { logRow } from '../fixtures/log-rows';
+import { temuReport } from './report-fixture';
 import { render } from './render';
 import { alphabet, amazon, aws, company, contentsquare, googleAnalytics, hotjar, meta, party, thirtyCompanies, yandex } from './third-party-fixture';
 
@@ -177,8 +178,8 @@ describe('the log’s Company column', () => {
     expect(names('google-analytics')).toBe('Google Analytics');
     expect(names('alphabet')).toBe('Google');
     const rows = [
-      row({ host: 'www.google-analytics.com', company: 'google-analytics', owner: 'alphabet', role: 'analytics', level: 'low' }),
-      row({ host: 'cdn.unlisted-example.net' }),
+      logRow({ host: 'www.google-analytics.com', company: 'google-analytics', owner: 'alphabet', role: 'analytics', level: 'low' }),
+      logRow({ host: 'cdn.unlisted-example.net' }),
     ];
     render(<RequestLog rows={rows} companyName={names} />);
     const cells = screen.getAllByTestId('log-row').map((r) => [r.children[3]!.textContent, r.children[4]!.textContent]);
