@@ -39,7 +39,7 @@ const held = () => {
 gc();
 gc();
 const heapBefore = held();
-let index100k: HostIndex | undefined = new HostIndex(synth);
+const index100k = new HostIndex(synth);
 gc();
 gc();
 const heap100kMb = (held() - heapBefore) / 2 ** 20;
@@ -123,7 +123,6 @@ const large = rounds(
   HOSTS,
   { ...LOOKUP_ROUNDS, prepare: () => ((hs100k = fresh100k()), (ks100k = freshKeys100k()), (cold100k = freshCold100k())) },
 );
-index100k = undefined;
 
 // --- the background's per-request path: URL → host → company → risk → log row; RiskModel warm as in the worker ---
 const risk = new RiskModel(dataset);

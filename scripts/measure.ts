@@ -20,7 +20,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
-import type { ExtensionBrowser } from './harness/browser';
+import type { ExtensionBrowser, Chrome } from './harness/browser';
 import { floodPage, startShopServer, type ShopServer } from './harness/shop-server';
 import { watchWorker } from './harness/worker-probes';
 
@@ -31,7 +31,7 @@ cpSync('.output/chrome-mv3', copy, { recursive: true });
 process.env.BORDERLINE_EXTENSION_DIR = copy;
 const { launchExtension, warmUp } = await import('./harness/browser');
 
-declare const chrome: any;
+declare const chrome: Chrome;
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -60,7 +60,7 @@ const line = (label: string, xs: number[]) => {
 async function blankTabId(sw: Worker): Promise<number> {
   return sw.evaluate(async () => {
     const tabs = await chrome.tabs.query({ url: 'about:blank' });
-    return Math.max(...tabs.map((t: { id: number }) => t.id));
+    return Math.max(...tabs.map((t) => t.id ?? -1));
   });
 }
 
@@ -98,7 +98,7 @@ async function measureBadge(browser: ExtensionBrowser) {
       chrome.webNavigation.onBeforeNavigate.addListener(g.onNav);
     }, tabId);
     const seen = sw.evaluate(async (id) => {
-      const g = globalThis as unknown as { navStart?: number; onNav?: unknown };
+      const g = globalThis as unknown as { navStart?: number; onNav: (d: { tabId: number; frameId: number; timeStamp: number }) => void };
       try {
         const end = Date.now() + 10_000;
         while (Date.now() < end) {

@@ -41,7 +41,7 @@ async function get(url: string, what: string, deps: FetchDeps, headers: Record<s
       res = await deps.fetch(url, { signal: abort.signal, headers, redirect: 'follow', credentials: 'omit', cache: 'no-cache' });
     } catch (e) {
       if (abort.signal.aborted) throw timedOut();
-      throw new Error(`Could not reach the update server for the ${what} (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
+      throw new Error(`Could not reach the update server for the ${what} (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`, { cause: e });
     }
     // fetch follows redirects itself; the final address tells whether one of them left https.
     if (res.url && !res.url.startsWith('https://')) {
@@ -76,7 +76,9 @@ async function get(url: string, what: string, deps: FetchDeps, headers: Record<s
         throw timedOut();
       }
       if (e instanceof Error && e.message.startsWith('The ')) throw e;
-      throw new Error(`The download of the ${what} broke off after ${received} bytes (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
+      throw new Error(`The download of the ${what} broke off after ${received} bytes (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`, {
+        cause: e,
+      });
     }
     if (expected !== undefined && received !== expected) {
       throw new Error(`The download of the ${what} was truncated: ${received} of ${expected} bytes arrived. Nothing was changed.`);

@@ -88,13 +88,19 @@ export class HostIndex {
     const table = this.table;
     let i = host.length - 1;
     let h = SEED;
-    let c = 0;
+    let c: number;
     // The last label, then its dot; a dot at index 0 or none at all means a single label, which has no key.
-    while (i >= 0 && (c = host.charCodeAt(i)) !== DOT) (h = step(h, c)), i--;
+    while (i >= 0 && (c = host.charCodeAt(i)) !== DOT) {
+      h = step(h, c);
+      i--;
+    }
     if (i <= 0) return -1;
     h = step(h, DOT);
     i--;
-    while (i >= 0 && (c = host.charCodeAt(i)) !== DOT) (h = step(h, c)), i--;
+    while (i >= 0 && (c = host.charCodeAt(i)) !== DOT) {
+      h = step(h, c);
+      i--;
+    }
     if (!table.mayHold(h)) return -1;
     let pos = table.find(h, host, i + 1, exact);
     if (pos === -1) return -1;
@@ -102,11 +108,17 @@ export class HostIndex {
     // i sits on the dot before the current suffix (or at -1: the whole host has been looked at).
     for (;;) {
       const info = table.info(pos);
-      if ((info & ENTRY) !== 0) (best = pos), (this.start = i + 1);
+      if ((info & ENTRY) !== 0) {
+        best = pos;
+        this.start = i + 1;
+      }
       if (i < 0 || (info & DEEPER) === 0) return best;
       h = step(h, DOT);
       i--;
-      while (i >= 0 && (c = host.charCodeAt(i)) !== DOT) (h = step(h, c)), i--;
+      while (i >= 0 && (c = host.charCodeAt(i)) !== DOT) {
+        h = step(h, c);
+        i--;
+      }
       if (!table.mayHold(h)) return best;
       pos = table.find(h, host, i + 1, exact);
       if (pos === -1) return best;
@@ -297,7 +309,10 @@ class SuffixTable<V> {
     const cells = this.cells;
     let pos = SuffixTable.mix(h) & this.mask;
     for (; cells[STRIDE * pos + 1] !== 0; pos = (pos + 1) & this.mask) {
-      if (cells[STRIDE * pos] === h) (cells[STRIDE * pos + 1]! |= SHARED), (info |= SHARED);
+      if (cells[STRIDE * pos] === h) {
+        cells[STRIDE * pos + 1]! |= SHARED;
+        info |= SHARED;
+      }
     }
     cells[STRIDE * pos] = h;
     cells[STRIDE * pos + 1] = info;

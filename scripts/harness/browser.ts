@@ -4,9 +4,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { browser } from 'wxt/browser';
 
-// Code passed to worker.evaluate runs inside the extension's service worker, where `chrome` exists.
-declare const chrome: any;
+// Code passed to worker.evaluate runs inside the extension's service worker, where `chrome` exists: the same API as
+// WXT's `browser`, so its types fit.
+export type Chrome = typeof browser;
+declare const chrome: Chrome;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 /** A copy of the build can be used instead, so a long run is not disturbed by someone else rebuilding. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DatasetInfo, DatasetStatus, UpdateCheck, UpdatePreview } from '@/data/protocol';
+import type { Client, DatasetInfo, DatasetStatus, UpdateCheck, UpdatePreview } from '@/data/protocol';
 import type { Settings } from '@/data/settings';
 import { App } from '@/entrypoints/options/App';
 import { applySettingsChange, defaultSettings } from '@/data/settings';
@@ -23,7 +23,7 @@ function stub(answers: { check?: UpdateCheck; pending?: UpdatePreview | null } =
   const status = (): DatasetStatus => ({ info, previous: null, pending: answers.pending ?? null, lastCheck: null, unsignedAllowed: [], defaultUpdateUrl: 'https://d.example/x.json' });
   let settings: Settings = defaultSettings('Europe/Vienna');
   const calls: [string, unknown][] = [];
-  const send = vi.fn(async (type: string, req: any) => {
+  const send = vi.fn(async (type: string, req: { settings?: Partial<Settings> }) => {
     calls.push([type, req]);
     if (type === 'getDatasetStatus') return status();
     if (type === 'getSettings') return settings;
@@ -31,7 +31,7 @@ function stub(answers: { check?: UpdateCheck; pending?: UpdatePreview | null } =
     if (type === 'previewUpdate') return answers.check;
     throw new Error(`unexpected ${type}`);
   });
-  return { send: send as any, calls };
+  return { send: send as unknown as Client, calls };
 }
 
 describe('settings page', () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '../../scripts/harness/browser';
+import { eventually, type Chrome } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
 import { shadowProbe } from './shadow';
 
@@ -17,7 +17,7 @@ async function setSettings(settings: Record<string, unknown>) {
   expect(reply.ok).toBe(true);
   await page.close();
 }
-declare const chrome: any;
+declare const chrome: Chrome;
 
 describe('in-page warning', () => {
   it('warns on the Temu demo page with who, where and the complaint, without covering its controls', async () => {

@@ -3,12 +3,12 @@
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { unpackReport, type PackedTabReport } from '../../data/protocol';
-import { eventually } from '../../scripts/harness/browser';
+import { eventually, type Chrome } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
 import { BURST_HOST, BURST_HOSTS } from '../../scripts/harness/shop-server';
 import { storedRows } from '../../scripts/harness/worker-probes';
 
-declare const chrome: any;
+declare const chrome: Chrome;
 
 const N = 2000;
 const demo = useDemo();
@@ -35,7 +35,7 @@ describe('request burst', () => {
     const sw = await demo.browser.worker();
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'commit' });
-    const tabId: number = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id, url);
+    const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
 
     await page.waitForFunction((n) => (window as unknown as { burst?: { settled: number } }).burst?.settled === n, N, { timeout: 60_000 });
     const settledMs = Date.now() - t0;

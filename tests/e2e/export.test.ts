@@ -3,14 +3,14 @@ import Papa from 'papaparse';
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { unpackReport } from '../../data/protocol';
-import { eventually } from '../../scripts/harness/browser';
+import { eventually, type Chrome } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
 import { storedRows as storedRowsOf } from '../../scripts/harness/worker-probes';
 
 /** What IndexedDB holds, counted beside the worker's code. */
 const storedRows = (sw: Worker) => storedRowsOf<{ tabId: number; site: string | null; pageSite: string | null }>(sw);
 
-declare const chrome: any;
+declare const chrome: Chrome;
 
 const demo = useDemo();
 

@@ -3,11 +3,11 @@
 // English, so both directions of the switch are covered. Also writes the German README screenshots.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launchExtension, warmUp, type ExtensionBrowser } from '../../scripts/harness/browser';
+import { eventually, launchExtension, warmUp, type ExtensionBrowser, type Chrome } from '../../scripts/harness/browser';
 import { shadowProbe } from './shadow';
 import { startShopServer, type ShopServer } from '../../scripts/harness/shop-server';
 
-declare const chrome: any;
+declare const chrome: Chrome;
 
 const SHOTS = 'tests/e2e/screenshots';
 let server: ShopServer;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { unpackReport } from '../../data/protocol';
-import { eventually } from '../../scripts/harness/browser';
+import { eventually, type Chrome } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
 
-declare const chrome: any;
+declare const chrome: Chrome;
 const demo = useDemo();
 
 describe('observed server location', () => {

@@ -1,12 +1,12 @@
 // The log must survive the service worker being stopped, as MV3 does after ~30 s idle or whenever it likes.
 import type { Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { eventually } from '../../scripts/harness/browser';
+import { eventually, type Chrome } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
 import { storedRows, watchWorker } from '../../scripts/harness/worker-probes';
 
 // Code passed to worker.evaluate runs inside the extension's service worker.
-declare const chrome: any;
+declare const chrome: Chrome;
 
 const demo = useDemo();
 

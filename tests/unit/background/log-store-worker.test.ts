@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { unpackReport, type LogExport, type PackedTabReport } from '@/data/protocol';
 import { countRows, rowsOfTab } from '@/entrypoints/background/log-db';
@@ -58,7 +59,7 @@ describe('background log store', () => {
     const bg = startBackground(dbName);
     const { db } = await bg.ready;
     // Chrome: the tab says it is incognito; its requests do not.
-    await fakeBrowser.tabs.onCreated.trigger({ id: 50, incognito: true, index: 0, windowId: 9 } as any);
+    await fakeBrowser.tabs.onCreated.trigger({ id: 50, incognito: true, index: 0, windowId: 9 } as Browser.tabs.Tab);
     request(50, 'http://www.temu.com/', 'main_frame', 1000);
     request(50, 'http://bugly.qq.com/sdk.js', 'script', 1001);
     // Firefox: the request says it.

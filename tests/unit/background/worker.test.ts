@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/entrypoints/background/start';
 import { unpackReport, type PackedTabReport } from '@/data/protocol';
@@ -59,7 +60,7 @@ describe('background worker', () => {
   it('paints the badge again after a navigation commits', async () => {
     const { tab } = await loadTemu();
     await fakeBrowser.action.setBadgeText({ tabId: tab.id!, text: '' }); // what Chrome does on commit
-    await fakeBrowser.webNavigation.onCommitted.trigger({ tabId: tab.id!, frameId: 0, url: 'http://www.temu.com/', timeStamp: 1500 } as any);
+    await fakeBrowser.webNavigation.onCommitted.trigger({ tabId: tab.id!, frameId: 0, url: 'http://www.temu.com/', timeStamp: 1500 } as Browser.webNavigation.WebNavigationTransitionCallbackDetails);
     await new Promise((r) => setTimeout(r, 0));
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('HIGH');
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseDatasetText } from '@/data/dataset/parse';
 import { validateDataset, type Dataset } from '@/data/dataset/schema';
+import type { Untyped } from '../../fixtures/hostile/cases';
 import { loadBundled } from '../bundled-dataset';
 
-type Mutation = [name: string, mutate: (d: any) => void, message: RegExp];
+type Mutation = [name: string, mutate: (d: Untyped) => void, message: RegExp];
 
 // Each row breaks one rule on a copy of the bundled dataset; the validator must name the field and the rule.
 const INVALID: Mutation[] = [
@@ -29,7 +30,7 @@ const INVALID: Mutation[] = [
   ['IP literal as host', (d) => (d.domains[0].host = '10.0.0.1'), /not a normalised host name/],
   ['public suffix as host', (d) => (d.domains[0].host = 'co.uk'), /public suffix/],
   ['wrong type', (d) => (d.actions[0].companies = 'temu'), /companies/],
-  ['parent cycle', (d) => (d.companies.find((c: any) => c.id === 'bytedance').parent = 'tiktok'), /loops/],
+  ['parent cycle', (d) => (d.companies.find((c: Untyped) => c.id === 'bytedance').parent = 'tiktok'), /loops/],
 ];
 
 describe('dataset schema', () => {

@@ -3,6 +3,7 @@
 // rule, a mutation of a valid minimal dataset, and the one-line problem the validator must print.
 import { describe, expect, it } from 'vitest';
 import { nonCitableSources, validateDataset, type Dataset } from '@/data/dataset/schema';
+import type { Untyped } from '../../fixtures/hostile/cases';
 
 const src = { sources: ['https://example.org/source'], asOf: '2026-12-01', confidence: 'confirmed' as const };
 
@@ -40,7 +41,7 @@ function minimal(): Dataset {
   } satisfies Dataset)) as Dataset;
 }
 
-type Row = [rule: string, mutate: (d: any) => void, problem: RegExp];
+type Row = [rule: string, mutate: (d: Untyped) => void, problem: RegExp];
 
 const BROKEN: Row[] = [
   ['asOf after the dataset date: company', (d) => (d.companies[0].asOf = '2026-12-02'), /^companies\[0\]\.asOf: as-of date 2026-12-02 is after the dataset's date 2026-12-01 \(acme\)$/],
@@ -135,7 +136,7 @@ describe('sources from lists we may not copy', () => {
     'https://spreadprivacy.com/duckduckgo-tracker-radar/',
     'https://notwhotracks.me.example.org/',
   ];
-  const where: [string, (d: any, url: string) => void, RegExp][] = [
+  const where: [string, (d: Untyped, url: string) => void, RegExp][] = [
     ['a company source', (d, u) => (d.companies[0].sources = [u]), /^companies\[0\]\.sources\[0\]: /],
     ['a domain source', (d, u) => d.domains[0].sources.push(u), /^domains\[0\]\.sources\[1\]: /],
     ['hqSources', (d, u) => (d.companies[0].hqSources = [u]), /^companies\[0\]\.hqSources\[0\]: /],
