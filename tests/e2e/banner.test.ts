@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, type Chrome } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
 import { shadowProbe } from './shadow';
+import { SHOTS } from './screenshots';
 
 const demo = useDemo();
 
@@ -42,7 +43,7 @@ describe('in-page warning', () => {
       const overlaps = banner.x < button.x + button.width && button.x < banner.x + banner.width && banner.y < button.y + button.height && button.y < banner.y + banner.height;
       expect(overlaps, name).toBe(false);
     }
-    await page.screenshot({ path: 'tests/e2e/screenshots/banner-temu.png' }); // README: the banner on the Temu demo page
+    await page.screenshot({ path: `${SHOTS}/banner-temu.png` }); // README: the banner on the Temu demo page
     // Nothing on the page's own window, and the banner's styles stay in its shadow root.
     expect(await page.evaluate(() => Object.keys(window).filter((k) => /borderline|preact|wxt|__/i.test(k)))).toEqual([]);
     expect(await page.evaluate(() => document.querySelector('borderline-warning')?.shadowRoot ?? null)).toBeNull();

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, launchExtension, warmUp, type ExtensionBrowser, type Chrome } from '../../scripts/harness/browser';
 import { shadowProbe } from './shadow';
 import { startShopServer, type ShopServer } from '../../scripts/harness/shop-server';
+import { SHOTS } from './screenshots';
 
 declare const chrome: Chrome;
 
-const SHOTS = 'tests/e2e/screenshots';
 let server: ShopServer;
 let browser: ExtensionBrowser;
 let temu: { page: Page; tabId: number };

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, launchExtension, warmUp, type ExtensionBrowser } from '../../scripts/harness/browser';
 import { floodPage, startShopServer, type ShopServer } from '../../scripts/harness/shop-server';
 import { axeViolations } from './axe';
+import { SHOTS } from './screenshots';
 
-const SHOTS = 'tests/e2e/screenshots';
 const dataset = JSON.parse(readFileSync(resolve('data/dataset.json'), 'utf8')) as {
   actions: { id: string; date: string; companies: string[] }[];
   destinations: { company: string }[];

@@ -9,8 +9,8 @@ import { eventually } from '../../scripts/harness/browser';
 import { SPIEGEL_THIRD_PARTIES } from '../../scripts/harness/shop-server';
 import { axeViolations } from './axe';
 import { useDemo } from './demo';
+import { SHOTS } from './screenshots';
 
-const SHOTS = 'tests/e2e/screenshots';
 
 /** Who each host belongs to, as issue 14 states it: a name the popup shows (company or owner) and the HQ countries sources give. */
 const EXPECTED: { host: string; name: RegExp; hq: string[] }[] = [
