@@ -23,7 +23,7 @@ function stub(answers: { check?: UpdateCheck; pending?: UpdatePreview | null } =
   const status = (): DatasetStatus => ({ info, previous: null, pending: answers.pending ?? null, lastCheck: null, unsignedAllowed: [], defaultUpdateUrl: 'https://d.example/x.json' });
   let settings: Settings = defaultSettings('Europe/Vienna');
   const calls: [string, unknown][] = [];
-  const send = vi.fn(async (type: string, req: { settings?: Partial<Settings> }) => {
+  const send = vi.fn(async (type: string, req: { settings: Partial<Settings> }) => {
     calls.push([type, req]);
     if (type === 'getDatasetStatus') return status();
     if (type === 'getSettings') return settings;
