@@ -77,6 +77,32 @@ describe('provenance of every record', () => {
     }
   });
 
+  it('dates no conduct after the action that concerns it', () => {
+    const late = d.actions.filter((a) => a.conductUntil !== undefined && a.conductUntil > a.date).map((a) => a.id);
+    expect(late).toEqual([]);
+  });
+
+  it('has a supervisory authority for every EEA country, the UK and Switzerland, each reachable and sourced', () => {
+    const authorities = d.reference.authorities ?? [];
+    const covered = new Set(authorities.map((a) => a.country));
+    expect([...d.reference.eea.countries, 'GB', 'CH'].filter((c) => !covered.has(c))).toEqual([]);
+    for (const a of authorities) {
+      expect(a.complaintUrl ?? a.website, a.id).toMatch(/^https:\/\//);
+      expect(a.sources.length, a.id).toBeGreaterThan(0);
+      // An e-mail draft is offered only where a source names e-mail as a complaint channel.
+      if (a.emailForComplaints === 'yes') expect(a.email, a.id).toBeDefined();
+    }
+  });
+
+  it('records the DPF challenge and the UK and Swiss lists with the US as partial (framework participants only)', () => {
+    expect(d.reference.dpfChallenge?.cases.map((c) => c.id)).toEqual(['T-553/23', 'C-703/25 P']);
+    expect(d.reference.ukAdequacy?.find((a) => a.country === 'US')?.coverage).toBe('partial');
+    expect(d.reference.chAdequacy?.find((a) => a.country === 'US')?.coverage).toBe('partial');
+    expect(d.reference.ukAdequacy?.filter((a) => d.reference.eea.countries.includes(a.country as string))).toHaveLength(30);
+    expect(d.reference.ukAdequacyNote).toMatch(/partial/);
+    expect(d.reference.chAdequacyNote).toMatch(/partial/);
+  });
+
   it('meets the acceptance counts of issue #3', () => {
     expect(d.companies.length).toBeGreaterThanOrEqual(14);
     expect(d.domains.length).toBeGreaterThanOrEqual(300);
