@@ -70,7 +70,7 @@ describe('provenance of every record', () => {
   });
 
   it('marks cloud-storage domains as cloud-provider and says the controller may be the customer', () => {
-    for (const host of ['myqcloud.com', 'qcloud.com', 'myhuaweicloud.com']) {
+    for (const host of ['myqcloud.com', 'qcloud.com', 'myhuaweicloud.com', 'oss-cn-hangzhou.aliyuncs.com']) {
       const e = d.domains.find((x) => x.host === host);
       expect(e?.role, host).toBe('cloud-provider');
       expect(e?.note ?? '', host).toMatch(/customer/);

@@ -35,8 +35,10 @@ function resolve(input: string) {
 
 describe('tests/fixtures/hosts.json', () => {
   it('is big enough to mean something', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(150);
-    expect(cases.filter((c) => c.owner === null).length).toBeGreaterThanOrEqual(30);
+    // Issue 14: the 200 cases of issue 3 grew by 150 real web hosts and 30 lookalikes (less the hosts 0.3.0 could no
+    // longer source, which left the table).
+    expect(cases.length).toBeGreaterThanOrEqual(350);
+    expect(cases.filter((c) => c.owner === null).length).toBeGreaterThanOrEqual(60);
     expect(new Set(cases.map((c) => c.host)).size).toBe(cases.length);
   });
 
