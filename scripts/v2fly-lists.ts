@@ -65,10 +65,11 @@ export const V2FLY_LISTS: ListMapping[] = [
   { list: 'alibabacloud', company: 'alibaba-cloud', role: 'cloud-provider' },
   { list: 'qcloud', company: 'tencent-cloud', role: 'cloud-provider' },
   { list: 'huaweicloud', company: 'huawei-cloud', role: 'cloud-provider' },
-  { list: 'akamai', company: 'akamai', role: 'cdn' },
-  { list: 'cloudflare', company: 'cloudflare', role: 'cdn' },
-  { list: 'fastly', company: 'fastly', role: 'cdn' },
-  { list: 'jsdelivr', company: 'jsdelivr', role: 'cdn' },
+  // Shared CDNs: the website operator picks what goes through them, which the UI says only for cloud-provider entries.
+  { list: 'akamai', company: 'akamai', role: 'cloud-provider' },
+  { list: 'cloudflare', company: 'cloudflare', role: 'cloud-provider' },
+  { list: 'fastly', company: 'fastly', role: 'cloud-provider' },
+  { list: 'jsdelivr', company: 'jsdelivr', role: 'cloud-provider' },
 
   // Google: the ccTLDs, YouTube, Firebase, Android ... (v2fly comments the list "all domains being operated by Google").
   { list: 'youtube', company: 'google', role: 'video' },
@@ -115,7 +116,7 @@ export const V2FLY_LISTS: ListMapping[] = [
   { list: 'zendesk', company: 'zendesk', role: 'support' },
   { list: 'twilio', company: 'twilio', role: 'first-party' },
   { list: 'fontawesome', company: 'fonticons', role: 'fonts' },
-  { list: 'jquery', company: 'openjs-foundation', role: 'cdn' },
+  { list: 'jquery', company: 'openjs-foundation', role: 'cloud-provider' },
   // amp (cdn.ampproject.org is an AMP cache run by others), electron, mocha, nodejs: project sites, not researched.
   { list: 'openjsfoundation', company: 'openjs-foundation', role: 'first-party', skip: ['amp', 'electron', 'jquery', 'mocha', 'nodejs'] },
   { list: 'taboola', company: 'taboola', role: 'ads' },
