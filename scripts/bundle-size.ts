@@ -12,8 +12,14 @@ const POPUP_BUDGET = 50_000;
  * (about half again) is for the bundled dataset and that table, which grow with every update; the budget is there
  * to catch accidents (a source map, a second copy of the data, a large dependency pulled into an entry), not to
  * stop the data growing. Raise it deliberately, in a commit that says why.
+ *
+ * Raised from 1,000 kB to 1,200 kB for issue #14: the dataset grew from 35 companies and ~500 domain entries to 206
+ * companies and 7,514 entries (6,690 of them v2fly's MIT lists). The packed extension is 1,059 kB: the IP table is
+ * unchanged at 551 kB, background.js is 363 kB of which the dataset is ~271 kB deflated (companies with their entities,
+ * sources and notes 110 kB, domain entries 88 kB, reference lists 25 kB, actions 23 kB). Deduplicating the entries'
+ * provenance saves only 13 kB after deflate, so the growth is knowledge, not an accident; 140 kB of headroom remain.
  */
-const PACKED_BUDGET = 1_000_000;
+const PACKED_BUDGET = 1_200_000;
 
 const dir = process.argv[2] ?? '.output/chrome-mv3';
 if (!existsSync(join(dir, 'manifest.json'))) {
