@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { say } from '@/data/i18n/localized-error';
 import type { DatasetStatus, UpdateCheck } from '@/data/protocol';
 import type { Settings } from '@/data/settings';
 import { DatasetSummary } from './DatasetSummary';
@@ -29,8 +30,10 @@ function Rejection({ result, busy, onAllow }: { result: Extract<UpdateCheck, { k
   const t = useT();
   return (
     <div role="alert" class="error" data-testid="update-error">
-      <p data-testid="update-error-message">{result.error}</p>
-      {result.problems.length > 1 && (
+      <p data-testid="update-error-message">
+        {say(t, result.error)} {result.needsAllow ? t('updAllowIfTrusted') : t('updNothingChanged')}
+      </p>
+      {result.problems.length > 0 && (
         <ul data-testid="update-problems">
           {result.problems.slice(0, SHOWN_PROBLEMS).map((p) => (
             <li>{p}</li>
@@ -108,7 +111,7 @@ export function DatasetControls(p: DatasetControlsProps) {
       </p>
       {status.lastCheck && (
         <p class="muted" data-testid="last-check">
-          {t('lastCheck', [new Date(status.lastCheck.time).toLocaleString(lang), status.lastCheck.message])}
+          {t('lastCheck', [new Date(status.lastCheck.time).toLocaleString(lang), say(t, status.lastCheck.message)])}
         </p>
       )}
 

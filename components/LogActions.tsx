@@ -1,3 +1,4 @@
+import { errorText } from '@/data/i18n/localized-error';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { plural, useI18n } from './i18n';
 
@@ -27,7 +28,6 @@ export interface LogActionsProps {
 
 type Note = { kind: 'ok' | 'error'; text: string } | null;
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Export and clear go through the background; a failure is shown next to the buttons, never thrown. */
 export function LogActions({ onExport, onClear, scopes, onRefresh, fullTabHref, disabled }: LogActionsProps) {
@@ -51,7 +51,7 @@ export function LogActions({ onExport, onClear, scopes, onRefresh, fullTabHref, 
     try {
       setNote({ kind: 'ok', text: await task() });
     } catch (e) {
-      setNote({ kind: 'error', text: failed(messageOf(e)) });
+      setNote({ kind: 'error', text: failed(errorText(t, e)) });
     } finally {
       setBusy(false);
     }

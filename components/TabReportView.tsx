@@ -101,6 +101,11 @@ export function TabReportView({ report, logActions, copy }: TabReportViewProps) 
         <ThirdPartyList thirdParties={report.thirdParties} unknown={report.unknownThirdParties} jurisdiction={report.jurisdiction} />
       </Section>
       <Section {...props('log')}>
+        {report.logIncomplete && (
+          <p role="status" class="notice" data-testid="log-incomplete">
+            {t('logIncomplete')}
+          </p>
+        )}
         <RequestLog rows={report.requests} companyName={companyName} actions={logActions} />
       </Section>
       <footer class="muted">{t('reportFooter', [report.dataset.version, report.dataset.date, jurisdictionName(report.jurisdiction, t)])}</footer>

@@ -1,7 +1,12 @@
 // The one message protocol between the background, the popup and the options page. Each request type maps to its
 // response type, so a caller cannot misread an answer; `isExtensionPage` is the sender check every handler relies on.
+// The requests are valibot schemas (REQUEST_SCHEMAS) and their TypeScript types are inferred from them, so what the
+// worker checks at run time and what the callers are allowed to send cannot drift apart.
+import * as v from 'valibot';
+import type { LocalizedText } from './i18n/localized-error';
+import { SettingsSchema } from './settings';
 import type { SiteWarning } from './assess/site-warning';
-import { unpackLog, type PackedLog, type ReportRow } from './log/packed-log';
+import type { PackedLog, ReportRow } from './log/packed-log';
 import type { CompanyAssessment, Jurisdiction, Level } from './assess/risk';
 import type { Residence } from './assess/residence';
 import type { Role } from './dataset/schema';
@@ -54,13 +59,13 @@ export interface UpdatePreview {
 
 export type UpdateCheck =
   | { kind: 'preview'; preview: UpdatePreview }
-  | { kind: 'up-to-date'; message: string }
-  | { kind: 'rejected'; origin: string; error: string; problems: string[]; needsAllow: boolean };
+  | { kind: 'up-to-date'; message: LocalizedText }
+  | { kind: 'rejected'; origin: string; error: LocalizedText; problems: string[]; needsAllow: boolean };
 
 export interface UpdateOutcome {
   time: number;
   ok: boolean;
-  message: string;
+  message: LocalizedText;
 }
 
 export interface DatasetStatus {
@@ -93,17 +98,55 @@ export interface TabReport {
   /** Server countries observed for the site's own company. */
   siteServersSeen?: string[];
   dataset: DatasetInfo;
+  /** The browser refused to store part of the log (quota exceeded): the oldest rows were removed, or a batch lost. */
+  logIncomplete?: boolean;
 }
 
-/** A TabReport as the worker sends it: the log packed (see log/packed-log.ts); `unpackReport` restores the rows. */
+/** A TabReport as the worker sends it: the log packed (see log/packed-log.ts); `unpackReport` there restores the rows. */
 export type PackedTabReport = Omit<TabReport, 'requests'> & { log: PackedLog };
 
-export function unpackReport({ log, ...report }: PackedTabReport): TabReport {
-  return { ...report, requests: unpackLog(log) };
-}
+
+const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Empty = v.strictObject({});
 
 /** Which part of the request log an export or a clear applies to. */
-export type LogScope = { tabId: number } | { site: string } | { all: true };
+const LogScopeSchema = v.union([
+  v.strictObject({ tabId: TabId }),
+  v.strictObject({ site: v.pipe(v.string(), v.minLength(1), v.maxLength(253)) }),
+  v.strictObject({ all: v.literal(true) }),
+]);
+export type LogScope = v.InferOutput<typeof LogScopeSchema>;
+
+/** Every request's payload (the message without its `type`), as the worker checks it before any handler runs. */
+export const REQUEST_SCHEMAS = {
+  getTabReport: v.strictObject({ tabId: TabId }),
+  getDatasetInfo: Empty,
+  getSettings: Empty,
+  setSettings: v.strictObject({ settings: v.partial(SettingsSchema) }),
+  exportLog: v.strictObject({ scope: LogScopeSchema, format: v.picklist(['json', 'csv']) }),
+  clearLog: v.strictObject({ scope: LogScopeSchema }),
+  getDatasetStatus: Empty,
+  previewUpdate: v.union([
+    v.strictObject({ source: v.literal('url') }),
+    v.strictObject({
+      source: v.literal('file'),
+      name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+      text: v.string(),
+      signature: v.optional(v.string()),
+    }),
+  ]),
+  applyUpdate: Empty,
+  discardUpdate: Empty,
+  rollbackDataset: Empty,
+  resetDataset: Empty,
+  exportDataset: Empty,
+  allowUnsigned: v.strictObject({ origin: v.pipe(v.string(), v.maxLength(2048)), allow: v.boolean() }),
+  getSiteWarning: Empty,
+  dismissSiteWarning: v.strictObject({ site: v.pipe(v.string(), v.minLength(1), v.maxLength(253)) }),
+  openDetails: v.strictObject({ view: v.picklist(['report', 'ask']) }),
+} as const;
+
+type Payload<T extends keyof typeof REQUEST_SCHEMAS> = v.InferOutput<(typeof REQUEST_SCHEMAS)[T]>;
 
 export interface LogExport {
   filename: string;
@@ -112,42 +155,73 @@ export interface LogExport {
   rows: number;
 }
 
-export type Requests = {
-  getTabReport: { request: { tabId: number }; response: PackedTabReport };
-  getDatasetInfo: { request: Record<string, never>; response: DatasetInfo };
-  getSettings: { request: Record<string, never>; response: Settings };
-  setSettings: { request: { settings: Partial<Settings> }; response: Settings };
-  exportLog: { request: { scope: LogScope; format: 'json' | 'csv' }; response: LogExport };
-  clearLog: { request: { scope: LogScope }; response: { deleted: number } };
-  getDatasetStatus: { request: Record<string, never>; response: DatasetStatus };
-  previewUpdate: { request: UpdateSource; response: UpdateCheck };
-  applyUpdate: { request: Record<string, never>; response: DatasetInfo };
-  discardUpdate: { request: Record<string, never>; response: null };
-  rollbackDataset: { request: Record<string, never>; response: DatasetInfo };
-  resetDataset: { request: Record<string, never>; response: DatasetInfo };
-  exportDataset: { request: Record<string, never>; response: { filename: string; text: string } };
-  allowUnsigned: { request: { origin: string; allow: boolean }; response: string[] };
-  getSiteWarning: { request: Record<string, never>; response: SiteWarning | null };
-  dismissSiteWarning: { request: { site: string }; response: null };
-  openDetails: { request: { view: 'report' | 'ask' }; response: null };
-};
+interface Responses {
+  getTabReport: PackedTabReport;
+  getDatasetInfo: DatasetInfo;
+  getSettings: Settings;
+  setSettings: Settings;
+  exportLog: LogExport;
+  clearLog: { deleted: number };
+  getDatasetStatus: DatasetStatus;
+  previewUpdate: UpdateCheck;
+  applyUpdate: DatasetInfo;
+  discardUpdate: null;
+  rollbackDataset: DatasetInfo;
+  resetDataset: DatasetInfo;
+  exportDataset: { filename: string; text: string };
+  allowUnsigned: string[];
+  getSiteWarning: SiteWarning | null;
+  dismissSiteWarning: null;
+  openDetails: null;
+}
+
+export type Requests = { [T in keyof typeof REQUEST_SCHEMAS]: { request: Payload<T>; response: Responses[T] } };
 
 export type MessageType = keyof Requests;
 export type Message<T extends MessageType = MessageType> = { type: T } & Requests[T]['request'];
-export type Reply<T extends MessageType> = { ok: true; value: Requests[T]['response'] } | { ok: false; error: string };
+export type Reply<T extends MessageType> = { ok: true; value: Requests[T]['response'] } | { ok: false; error: LocalizedText };
 
-const TYPES: ReadonlySet<string> = new Set<MessageType>(['getTabReport', 'getDatasetInfo', 'getSettings', 'setSettings', 'exportLog', 'clearLog',
-  'getDatasetStatus', 'previewUpdate', 'applyUpdate', 'discardUpdate', 'rollbackDataset', 'resetDataset', 'exportDataset', 'allowUnsigned',
-  'getSiteWarning', 'dismissSiteWarning', 'openDetails']);
+const TYPES: ReadonlySet<string> = new Set(Object.keys(REQUEST_SCHEMAS));
 
-export function isMessage(value: unknown): value is Message {
+/** Only the type is known: the payload is checked by parseMessage. */
+export function isMessage(value: unknown): value is { type: MessageType } {
   return typeof value === 'object' && value !== null && TYPES.has((value as { type?: unknown }).type as string);
+}
+
+export type Parsed = { ok: true; message: Message } | { ok: false; type: string; problems: string[] };
+
+/** The message checked against its type's schema: an unknown type, a missing field, an extra one or a wrong kind fail. */
+export function parseMessage(value: unknown): Parsed {
+  if (!isMessage(value)) {
+    const type = typeof value === 'object' && value !== null ? String((value as { type?: unknown }).type).slice(0, 40) : typeof value;
+    return { ok: false, type, problems: ['unknown message type'] };
+  }
+  const { type, ...payload } = value as { type: MessageType } & Record<string, unknown>;
+  const result = v.safeParse(REQUEST_SCHEMAS[type] as v.GenericSchema, payload);
+  if (!result.success) {
+    return { ok: false, type, problems: result.issues.map((i) => `${v.getDotPath(i) ?? '(message)'}: ${i.message}`) };
+  }
+  return { ok: true, message: { type, ...(result.output as object) } as Message };
 }
 
 export interface SenderLike {
   id?: string;
   url?: string;
+  /** Chrome names the sending document's origin; it must agree with its URL. */
+  origin?: string;
+  /** Chrome's id of the sending document. */
+  documentId?: string;
   tab?: unknown;
+}
+
+/** The origin the browser gives must be the one of the sender's URL; where no origin is given, only the URL counts. */
+function originAgrees(sender: SenderLike): boolean {
+  if (sender.origin === undefined) return true;
+  try {
+    return new URL(sender.url ?? '').origin === sender.origin;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -155,7 +229,8 @@ export interface SenderLike {
  * other extensions carry another id. Both are refused.
  */
 export function isExtensionPage(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {
-  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  if (sender.id !== extensionId || typeof sender.url !== 'string' || !sender.url.startsWith(extensionOrigin)) return false;
+  return sender.origin === undefined || `${sender.origin}/` === extensionOrigin;
 }
 
 /**
@@ -166,16 +241,6 @@ export const CONTENT_SCRIPT_ALLOWED: ReadonlySet<MessageType> = new Set<MessageT
 
 /** A content script of this extension: our id, sent from a tab whose page is not one of ours. */
 export function isOwnContentScript(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {
-  return sender.id === extensionId && sender.tab !== undefined && !(sender.url ?? '').startsWith(extensionOrigin);
+  if (sender.id !== extensionId || sender.tab === undefined || (sender.url ?? '').startsWith(extensionOrigin)) return false;
+  return /^https?:\/\//.test(sender.url ?? '') && originAgrees(sender);
 }
-
-/** A typed caller over any `sendMessage` (the browser's in the pages, a stub in tests). */
-export function createClient(sendMessage: (msg: unknown) => Promise<unknown>) {
-  return async function send<T extends MessageType>(type: T, request: Requests[T]['request']): Promise<Requests[T]['response']> {
-    const reply = (await sendMessage({ type, ...request })) as Reply<T> | undefined;
-    if (!reply) throw new Error('No answer from the background worker.');
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
-  };
-}
-export type Client = ReturnType<typeof createClient>;

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { JURISDICTIONS, type Jurisdiction } from './assess/risk';
 import { residenceFromTimeZone, RESIDENCES, rulesFor, type Residence } from './assess/residence';
+import { fail } from './i18n/localized-error';
 
 export { residenceFromTimeZone, rulesFor, RESIDENCES, type Residence };
 
@@ -84,8 +85,8 @@ export function normalizeSettings(stored: unknown, defaults: Settings, locale?: 
 /** Checks every field of a change; an invalid field rejects the whole change with its name. */
 export function checkSettingsChange(change: Partial<Settings>): void {
   for (const [key, value] of Object.entries(change)) {
-    if (!isField(key)) throw new Error(`Unknown setting "${key}"`);
-    if (!v.is(FIELDS[key], value)) throw new Error(`Invalid value for ${key}: ${JSON.stringify(value)}`);
+    if (!isField(key)) fail('errorSettingUnknown', key);
+    if (!v.is(FIELDS[key as keyof Settings], value)) fail('errorSettingInvalid', key, JSON.stringify(value) ?? String(value));
   }
 }
 

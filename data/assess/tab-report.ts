@@ -37,6 +37,7 @@ export function buildTabReport(
   const seen = new Map<string, Set<string>>();
   let level = siteAssessment?.level ?? 'none';
   for (const row of rows) {
+    if (row.uncommitted) continue; // a navigation that never committed: in the log, but nothing was loaded from there
     const country = countryOf && row.ip ? countryOf(row.ip) : undefined;
     if (country && row.company) {
       let set = seen.get(row.company);

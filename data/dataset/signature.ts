@@ -2,6 +2,7 @@
 // small JSON object so a signature made by another key can be told apart from altered data in the message:
 //   {"algorithm":"Ed25519","keyId":"<16 hex>","signature":"<base64 of 64 bytes>"}
 // WebCrypto only, so the same code runs in the extension and in Node 20.
+import { text, type LocalizedText } from '../i18n/localized-error';
 
 export interface PublicKeyInfo {
   /** Raw 32-byte key, base64. */
@@ -17,7 +18,7 @@ export interface SignatureFile {
 
 export type SignatureVerdict =
   | { ok: true; keyId: string }
-  | { ok: false; reason: 'missing' | 'malformed' | 'other-key' | 'mismatch'; message: string };
+  | { ok: false; reason: 'missing' | 'malformed' | 'other-key' | 'mismatch'; message: LocalizedText; detail?: string };
 
 const MAX_SIGNATURE_CHARS = 4096;
 
@@ -65,20 +66,20 @@ export async function verifyDatasetSignature(
   trusted: PublicKeyInfo,
 ): Promise<SignatureVerdict> {
   if (signatureText === undefined || signatureText.trim() === '') {
-    return { ok: false, reason: 'missing', message: 'The dataset is not signed.' };
+    return { ok: false, reason: 'missing', message: text('sigMissing') };
   }
   const sig = parseSignatureFile(signatureText.trim());
-  if (typeof sig === 'string') return { ok: false, reason: 'malformed', message: `The signature is unusable: ${sig}.` };
+  if (typeof sig === 'string') return { ok: false, reason: 'malformed', message: text('sigMalformed'), detail: sig };
   if (sig.keyId !== trusted.keyId) {
     return {
       ok: false,
       reason: 'other-key',
-      message: `The dataset is signed by another key (${sig.keyId}), not by Borderline's maintainers (${trusted.keyId}).`,
+      message: text('sigOtherKey', sig.keyId, trusted.keyId),
     };
   }
   const key = await crypto.subtle.importKey('raw', fromBase64(trusted.key) as BufferSource, { name: 'Ed25519' }, false, ['verify']);
   const valid = await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(sig.signature) as BufferSource, bytes as BufferSource);
   return valid
     ? { ok: true, keyId: sig.keyId }
-    : { ok: false, reason: 'mismatch', message: 'The signature does not match the data: the file was altered, truncated or signed over other bytes.' };
+    : { ok: false, reason: 'mismatch', message: text('sigMismatch') };
 }

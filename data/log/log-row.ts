@@ -1,6 +1,6 @@
 // Turning one observed request into a log row is pure, so the background's hot path can be unit-tested and
 // benchmarked without a browser. The browser-specific part (webRequest details) is mapped in by the caller.
-import { siteOf } from '../match/hostname';
+import { canonicalHost, siteOf } from '../match/hostname';
 import type { HostIndex } from '../match/host-index';
 import type { Jurisdiction, Level, RiskModel } from '../assess/risk';
 import type { Role } from '../dataset/schema';
@@ -19,6 +19,8 @@ export interface ObservedRequest {
   pageSite: string | null;
   /** Navigation time of the page the tab shows: a page's rows stay together when back/forward cache restores it. */
   page?: number;
+  /** A main-frame request whose navigation never committed (a 204, a download, a stopped load). */
+  uncommitted?: boolean;
 }
 
 export interface LogRow {
@@ -36,6 +38,11 @@ export interface LogRow {
   /** The page the request was made on (see ObservedRequest.page); rows from before schema v2 may lack it. */
   page?: number;
   pageSite?: string | null;
+  /**
+   * The page tried to navigate there and the navigation never committed (a 204, a download, window.stop()): the row
+   * is in the page's log, but the page loaded nothing from there, so it counts towards no company and no level.
+   */
+  uncommitted?: true;
   thirdParty: boolean;
   company: string | null;
   owner: string | null;
@@ -52,7 +59,7 @@ export function toLogRow(req: ObservedRequest, index: HostIndex, risk: RiskModel
   } catch {
     return undefined;
   }
-  const host = parsed.hostname;
+  const host = canonicalHost(parsed.hostname);
   const site = siteOf(host);
   const match = index.lookup(host);
   const assessment = match && risk.assess(match.company.id, jurisdiction);
@@ -70,6 +77,7 @@ export function toLogRow(req: ObservedRequest, index: HostIndex, risk: RiskModel
     ...(req.requestId ? { requestId: req.requestId } : {}),
     page: req.page ?? req.time,
     pageSite: req.pageSite,
+    ...(req.uncommitted ? { uncommitted: true as const } : {}),
     thirdParty: site !== null ? site !== req.pageSite : host !== (req.pageSite ?? ''),
     company: match?.company.id ?? null,
     owner: assessment?.owner.id ?? null,

@@ -85,6 +85,14 @@ export function packLog(rows: readonly LogRow[], countryOf: (ip: string) => stri
   return log;
 }
 
+/**
+ * A report as the worker sends it (the protocol's PackedTabReport) back with its rows: `requests` instead of `log`.
+ * Generic over the report so this file need not import the protocol, which imports it.
+ */
+export function unpackReport<R extends { log: PackedLog }>({ log, ...report }: R): Omit<R, 'log'> & { requests: ReportRow[] } {
+  return { ...report, requests: unpackLog(log) };
+}
+
 export function unpackLog(log: PackedLog): ReportRow[] {
   const s = log.strings;
   const rows = new Array<ReportRow>(log.times.length);

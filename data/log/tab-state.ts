@@ -13,4 +13,8 @@ export interface TabState {
   /** Company id → number of requests on this page. */
   companies: Record<string, number>;
   requests: number;
+  /** The browser's id of the committed top-level document (Chrome), so requests can be told apart by document. */
+  documentId?: string;
+  /** The dataset its companies were attributed under (engine.ts datasetStamp): a state from another is attributed again. */
+  dataset?: string;
 }

@@ -1,5 +1,7 @@
 // Host names arrive from URLs (already normalised by the browser) and from people (CLI, dataset files), who write
-// "WWW.Temu.com.", "temu.com:443" or "bücher.de". Both paths must meet the index in one canonical form.
+// "WWW.Temu.com.", "temu.com:443" or "bücher.de". Both paths must meet the index in one canonical form, and the last
+// step of both is canonicalHost: a URL keeps the trailing dot of a fully qualified name ("http://www.temu.com./"),
+// which names the same host and must classify the same.
 import { getDomain, parse } from 'tldts';
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -18,11 +20,10 @@ export function normalizeHost(input: string): string | null {
     s = s.slice(0, port.index);
   }
   if (s.includes(':')) return null;
-  s = s.replace(/\.$/, '');
   let host: string;
   try {
     // WHATWG URL parsing applies UTS #46 (case folding, punycode) exactly as the browser does for request URLs.
-    host = new URL(`http://${s}/`).hostname;
+    host = canonicalHost(new URL(`http://${s}/`).hostname);
   } catch {
     return null;
   }
@@ -38,6 +39,23 @@ export function normalizeHost(input: string): string | null {
 export function isPrivateSuffix(host: string): boolean {
   const p = parse(host, { allowPrivateDomains: true });
   return p.isPrivate === true && p.publicSuffix === host && getDomain(host) !== null;
+}
+
+/**
+ * The form every lookup uses, from a host name as URL.hostname gives it (lower case, IDN as punycode): without the
+ * one trailing dot of a fully qualified name. Cheap enough for every request.
+ */
+export function canonicalHost(hostname: string): string {
+  return hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+}
+
+/** The canonical host of a URL, or '' for a URL without one (about:blank, data:) and for text that is no URL. */
+export function hostOfUrl(url: string): string {
+  try {
+    return canonicalHost(new URL(url).hostname);
+  } catch {
+    return '';
+  }
 }
 
 /** The registrable domain (eTLD+1) from the Public Suffix List, or null for IPs, bare suffixes and localhost. */

@@ -2,6 +2,7 @@
 // reset, export, and the scheduled check. Every path goes through `checkCandidate`; on any failure the engine and
 // the stored slots are left exactly as they were.
 import { browser } from 'wxt/browser';
+import { fail, text, toLocalizedText, type LocalizedText } from '@/data/i18n/localized-error';
 import { diffDatasets } from '@/data/dataset/diff';
 import { DATASET_KEY_ID, DATASET_PUBLIC_KEY } from '@/data/dataset/public-key';
 import type { DatasetInfo, UpdateCheck, UpdateSource } from '@/data/protocol';
@@ -32,13 +33,13 @@ export interface DatasetControlDeps {
 const MAINTAINERS_KEY: PublicKeyInfo = { key: DATASET_PUBLIC_KEY, keyId: DATASET_KEY_ID };
 
 /** The engine for a slot. A stored dataset is validated again, since a newer extension may have a stricter schema. */
-function engineFor(slot: store.Slot): { engine: Engine; problem?: string } {
+function engineFor(slot: store.Slot): { engine: Engine; problem?: LocalizedText } {
   if (slot.kind === 'bundled') return { engine: buildEngine(bundledDataset, 'bundled') };
   const valid = validateDataset(slot.dataset);
   if (!valid.ok) {
     return {
       engine: buildEngine(bundledDataset, 'bundled'),
-      problem: `The stored dataset ${slot.dataset.version} no longer passes validation (${valid.problems[0]}); using the bundled one.`,
+      problem: text('updStoredInvalid', slot.dataset.version, valid.problems[0] ?? ''),
     };
   }
   return { engine: buildEngine(valid.dataset, 'update', store.infoOf(slot)) };
@@ -75,13 +76,13 @@ export function datasetControl(deps: DatasetControlDeps) {
   const trusted = deps.trusted ?? MAINTAINERS_KEY;
   const fetchDeps = { fetch: deps.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a)), timeoutMs: deps.timeoutMs ?? FETCH_TIMEOUT_MS };
 
-  const record = async (db: store.DatasetStore, ok: boolean, message: string) => store.setLastCheck(db, { time: Date.now(), ok, message });
+  const record = async (db: store.DatasetStore, ok: boolean, message: LocalizedText) => store.setLastCheck(db, { time: Date.now(), ok, message });
 
   async function preview(src: UpdateSource): Promise<UpdateCheck> {
     const db = await deps.store;
     const origin = src.source === 'url' ? deps.settings().updateUrl : `file:${src.name}`;
     await store.setPending(db, undefined);
-    const rejected = async (error: string, problems: string[] = [], needsAllow = false): Promise<UpdateCheck> => {
+    const rejected = async (error: LocalizedText, problems: string[] = [], needsAllow = false): Promise<UpdateCheck> => {
       await record(db, false, error);
       return { kind: 'rejected', origin, error, problems, needsAllow };
     };
@@ -94,13 +95,13 @@ export function datasetControl(deps: DatasetControlDeps) {
         const known = current.kind === 'stored' && current.origin === origin ? current.etag : undefined;
         const fetched = await fetchDataset(origin, known, fetchDeps);
         if (fetched.status === 'not-modified') {
-          const message = `No update: the dataset at ${origin} has not changed since version ${deps.engine().info.version} was applied.`;
+          const message = text('updNotModified', origin, deps.engine().info.version);
           await record(db, true, message);
           return { kind: 'up-to-date', message };
         }
         ({ bytes, signature, etag } = fetched);
       } catch (e) {
-        return rejected(e instanceof Error ? e.message : String(e));
+        return rejected(toLocalizedText(e));
       }
     } else {
       bytes = new TextEncoder().encode(src.text);
@@ -110,7 +111,7 @@ export function datasetControl(deps: DatasetControlDeps) {
     const checked = await checkCandidate(bytes, signature, { trusted, allowUnsigned: allowed });
     if (!checked.ok) return rejected(checked.error, checked.problems, checked.needsAllow);
     if (current.kind === 'stored' ? current.text === checked.text : JSON.stringify(checked.dataset) === JSON.stringify(bundledDataset)) {
-      const message = `No update: the dataset from ${origin} is identical to the one in force (version ${checked.dataset.version}).`;
+      const message = text('updIdentical', origin, checked.dataset.version);
       await record(db, true, message);
       return { kind: 'up-to-date', message };
     }
@@ -124,16 +125,17 @@ export function datasetControl(deps: DatasetControlDeps) {
       candidate: { kind: 'stored', text: checked.text, dataset: checked.dataset, origin, signed: checked.signed, ...(etag ? { etag } : {}) },
       preview,
     });
-    await record(db, true, `Version ${checked.dataset.version} from ${origin} is ready to apply.`);
+    await record(db, true, text('updReady', checked.dataset.version, origin));
     return { kind: 'preview', preview };
   }
 
   async function apply(): Promise<DatasetInfo> {
     const db = await deps.store;
-    const next = await store.applyPending(db, Date.now());
-    if (!next) throw new Error('There is no checked update to apply: check for updates or import a file first.');
-    await deps.install(buildEngine(next.dataset, 'update', store.infoOf(next)));
-    await record(db, true, `Applied version ${next.dataset.version} from ${next.origin}.`);
+    // The new slots and the "applied" record commit together: a worker stopped at any point leaves either the old
+    // dataset with its update still pending, or the new one in force and said so; re-attribution follows on start.
+    const next = await store.applyPending(db, Date.now(), (n) => ({ time: Date.now(), ok: true, message: text('updApplied', n.dataset.version, n.origin) }));
+    if (!next) fail('errorNothingToApply');
+    await deps.install(buildEngine(next!.dataset, 'update', store.infoOf(next!)));
     return deps.engine().info;
   }
 
@@ -147,7 +149,7 @@ export function datasetControl(deps: DatasetControlDeps) {
     }
     const db = await deps.store;
     await store.setPending(db, undefined);
-    await record(db, false, `Version ${result.preview.to.version} from ${result.preview.origin} is not newer than ${result.preview.from.version}; not applied automatically.`);
+    await record(db, false, text('updNotNewer', result.preview.to.version, result.preview.origin, result.preview.from.version));
   }
 
   const handlers: Pick<Handlers, 'getDatasetStatus' | 'previewUpdate' | 'applyUpdate' | 'discardUpdate' | 'rollbackDataset' | 'resetDataset' | 'exportDataset' | 'allowUnsigned'> = {
@@ -164,8 +166,8 @@ export function datasetControl(deps: DatasetControlDeps) {
       };
     },
     async previewUpdate(msg) {
+      // The payload was checked against the protocol's schema before it got here.
       const src: UpdateSource = msg.source === 'url' ? { source: 'url' } : { source: 'file', name: msg.name, text: msg.text, ...(msg.signature !== undefined ? { signature: msg.signature } : {}) };
-      if (src.source === 'file' && (typeof src.name !== 'string' || typeof src.text !== 'string')) throw new Error('A file import needs a name and its text.');
       return preview(src);
     },
     applyUpdate: apply,
@@ -177,14 +179,14 @@ export function datasetControl(deps: DatasetControlDeps) {
       const db = await deps.store;
       const slot = await store.rollback(db);
       await deps.install(engineFor(slot).engine);
-      await record(db, true, `Rolled back to version ${deps.engine().info.version}.`);
+      await record(db, true, text('updRolledBack', deps.engine().info.version));
       return deps.engine().info;
     },
     async resetDataset() {
       const db = await deps.store;
       await store.resetToBundled(db);
       await deps.install(buildEngine(bundledDataset, 'bundled'));
-      await record(db, true, `Reset to the bundled dataset (version ${bundledDataset.version}).`);
+      await record(db, true, text('updResetDone', bundledDataset.version));
       return deps.engine().info;
     },
     async exportDataset() {
@@ -193,7 +195,7 @@ export function datasetControl(deps: DatasetControlDeps) {
       return { filename: `borderline-dataset-${deps.engine().info.version}.json`, text };
     },
     async allowUnsigned({ origin, allow }) {
-      if (typeof origin !== 'string' || !isAllowableOrigin(origin)) throw new Error(`Cannot allow "${String(origin)}": not an https URL or an imported file.`);
+      if (!isAllowableOrigin(origin)) fail('errorAllowOrigin', origin);
       const db = await deps.store;
       const list = (await store.getUnsignedAllowed(db)).filter((o) => o !== origin);
       if (allow) list.push(origin);

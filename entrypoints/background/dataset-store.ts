@@ -3,6 +3,7 @@
 // (a checked update waiting for the user to confirm its preview — stored, because the worker may stop in between).
 // Every change of slots happens in one transaction, so a crash leaves either the old or the new state, never half.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { fail, isLocalizedText, text } from '@/data/i18n/localized-error';
 import type { DatasetInfo, UpdateOutcome, UpdatePreview } from '@/data/protocol';
 import type { Dataset } from '@/data/dataset/schema';
 import type { Signed } from '@/data/dataset/update-candidate';
@@ -28,8 +29,11 @@ export interface Pending {
 interface DatasetDB extends DBSchema {
   slots: { key: 'current' | 'previous'; value: Slot };
   pending: { key: 'pending'; value: Pending };
-  meta: { key: 'lastCheck' | 'unsignedAllowed'; value: UpdateOutcome | string[] };
+  meta: { key: 'lastCheck' | 'unsignedAllowed'; value: UpdateOutcome | StoredOutcome | string[] };
 }
+
+/** Before issue 16 an outcome's message was an English sentence; such a record is shown as written. */
+type StoredOutcome = Omit<UpdateOutcome, 'message'> & { message: UpdateOutcome['message'] | string };
 
 export type DatasetStore = IDBPDatabase<DatasetDB>;
 export const DATASET_DB_NAME = 'borderline-datasets';
@@ -61,12 +65,35 @@ export async function getPending(db: DatasetStore): Promise<Pending | undefined>
   return db.get('pending', 'pending');
 }
 
-const putSlot = (store: { put(v: Slot, k: 'current' | 'previous'): unknown; delete(k: 'current'): unknown }, key: 'current' | 'previous', slot: Slot) =>
+/**
+ * Runs the writes of one transaction; if any throws, the transaction is aborted, so what was already placed in it is
+ * discarded too (a transaction left alone would commit the writes made before the throw).
+ */
+async function allOrNothing(tx: { abort(): void; done: Promise<void> }, writes: (place: (w: Promise<unknown>) => void) => void): Promise<void> {
+  const placed: Promise<unknown>[] = [];
+  try {
+    writes((w) => placed.push(w));
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // already aborted
+    }
+    await Promise.allSettled([...placed, tx.done]);
+    throw e;
+  }
+  await Promise.all([...placed, tx.done]);
+}
+
+const putSlot = (store: { put(v: Slot, k: 'current' | 'previous'): Promise<unknown>; delete(k: 'current'): Promise<unknown> }, key: 'current' | 'previous', slot: Slot) =>
   key === 'current' && slot.kind === 'bundled' ? store.delete('current') : store.put(slot, key);
 
-/** Pending becomes current, current becomes previous. Returns the new current, or undefined if nothing was pending. */
-export async function applyPending(db: DatasetStore, now: number): Promise<StoredDataset | undefined> {
-  const tx = db.transaction(['slots', 'pending'], 'readwrite');
+/**
+ * Pending becomes current, current becomes previous, and `outcome` (when given) becomes the last check, all in one
+ * transaction. Returns the new current, or undefined if nothing was pending.
+ */
+export async function applyPending(db: DatasetStore, now: number, outcome?: (next: StoredDataset) => UpdateOutcome): Promise<StoredDataset | undefined> {
+  const tx = db.transaction(['slots', 'pending', 'meta'], 'readwrite');
   const slots = tx.objectStore('slots');
   const pending = await tx.objectStore('pending').get('pending');
   if (!pending) {
@@ -75,10 +102,12 @@ export async function applyPending(db: DatasetStore, now: number): Promise<Store
   }
   const current = (await slots.get('current')) ?? { kind: 'bundled' as const };
   const next: StoredDataset = { ...pending.candidate, appliedAt: now };
-  void putSlot(slots, 'previous', current);
-  void putSlot(slots, 'current', next);
-  void tx.objectStore('pending').delete('pending');
-  await tx.done;
+  await allOrNothing(tx, (place) => {
+    place(putSlot(slots, 'previous', current));
+    place(putSlot(slots, 'current', next));
+    place(tx.objectStore('pending').delete('pending'));
+    if (outcome) place(tx.objectStore('meta').put(outcome(next), 'lastCheck'));
+  });
   return next;
 }
 
@@ -88,13 +117,14 @@ export async function rollback(db: DatasetStore): Promise<Slot> {
   const previous = await tx.store.get('previous');
   if (!previous) {
     await tx.done;
-    throw new Error('There is no previous dataset to roll back to.');
+    fail('errorNoPrevious');
   }
   const current = (await tx.store.get('current')) ?? { kind: 'bundled' as const };
-  void putSlot(tx.store, 'current', previous);
-  void putSlot(tx.store, 'previous', current);
-  await tx.done;
-  return previous;
+  await allOrNothing(tx, (place) => {
+    place(putSlot(tx.store, 'current', previous!));
+    place(putSlot(tx.store, 'previous', current));
+  });
+  return previous!;
 }
 
 export async function resetToBundled(db: DatasetStore): Promise<void> {
@@ -102,15 +132,18 @@ export async function resetToBundled(db: DatasetStore): Promise<void> {
   const current = await tx.store.get('current');
   if (!current) {
     await tx.done;
-    throw new Error('The bundled dataset is already in force.');
+    fail('errorAlreadyBundled');
   }
-  void tx.store.put(current, 'previous');
-  void tx.store.delete('current');
-  await tx.done;
+  await allOrNothing(tx, (place) => {
+    place(tx.store.put(current, 'previous'));
+    place(tx.store.delete('current'));
+  });
 }
 
 export async function getLastCheck(db: DatasetStore): Promise<UpdateOutcome | null> {
-  return ((await db.get('meta', 'lastCheck')) as UpdateOutcome | undefined) ?? null;
+  const stored = (await db.get('meta', 'lastCheck')) as StoredOutcome | undefined;
+  if (!stored) return null;
+  return isLocalizedText(stored.message) ? (stored as UpdateOutcome) : { ...stored, message: text('plainText', String(stored.message)) };
 }
 
 export async function setLastCheck(db: DatasetStore, outcome: UpdateOutcome): Promise<void> {

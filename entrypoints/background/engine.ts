@@ -22,5 +22,10 @@ export function buildEngine(dataset: Dataset, source: DatasetInfo['source'], abo
   };
 }
 
+/** Names the dataset in force, so a tab state attributed under another one can be told apart after a restart. */
+export function datasetStamp(info: DatasetInfo): string {
+  return `${info.source}:${info.version}:${info.appliedAt ?? 0}`;
+}
+
 /** The bundled file is validated by the build (wxt.config.ts) and the tests, so it is trusted here. */
 export const bundledDataset = bundledJson as Dataset;

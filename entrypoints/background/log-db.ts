@@ -80,16 +80,44 @@ export async function writeBatch(db: LogDB, rows: LogRow[], tabs: TabState[], ip
   const tx = db.transaction(['requests', 'tabs'], 'readwrite');
   const requests = tx.objectStore('requests');
   const tabStore = tx.objectStore('tabs');
-  for (const row of rows) void requests.add(row);
-  for (const t of tabs) void tabStore.put(t);
-  const byRequest = requests.index('by-tab-request');
-  await Promise.all(
-    ips.map(async ({ tabId, requestId, ip }) => {
-      const cursor = await byRequest.openCursor(IDBKeyRange.only([tabId, requestId]), 'prev');
-      if (cursor) await cursor.update({ ...cursor.value, ip });
-    }),
-  );
+  // Every request's promise is awaited with the transaction's: when the browser refuses one (quota exceeded), the
+  // transaction stores none of the batch and its failure is the caller's to handle, not an unhandled rejection. A
+  // request that throws at once is turned into an abort too, so no batch is ever stored in part.
+  const writes: Promise<unknown>[] = [];
+  try {
+    for (const row of rows) writes.push(requests.add(row));
+    for (const t of tabs) writes.push(tabStore.put(t));
+    const byRequest = requests.index('by-tab-request');
+    for (const { tabId, requestId, ip } of ips) {
+      writes.push(
+        byRequest.openCursor(IDBKeyRange.only([tabId, requestId]), 'prev').then((cursor) => cursor && cursor.update({ ...cursor.value, ip })),
+      );
+    }
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // the browser already aborted it
+    }
+    await Promise.allSettled([...writes, tx.done]);
+    throw e;
+  }
+  await Promise.all([...writes, tx.done]);
+}
+
+/** Deletes the `count` oldest rows (keys grow with insertion) in one transaction; returns how many went. */
+export async function deleteOldestRows(db: LogDB, count: number): Promise<number> {
+  const tx = db.transaction('requests', 'readwrite');
+  const first = await tx.store.openKeyCursor();
+  if (!first || count <= 0) {
+    await tx.done;
+    return 0;
+  }
+  const stop = await first.advance(count);
+  const deleted = stop ? count : await tx.store.count();
+  await (stop ? tx.store.delete(IDBKeyRange.upperBound(stop.primaryKey, true)) : tx.store.clear());
   await tx.done;
+  return deleted;
 }
 
 export async function rowsForPage(db: LogDB, tabId: number, page: number): Promise<StoredRow[]> {

@@ -3,6 +3,9 @@
 // that read the log wait for the events before them.
 import { browser } from 'wxt/browser';
 import { buildTabReport } from '@/data/assess/tab-report';
+import { fail } from '@/data/i18n/localized-error';
+import type { TabState } from '@/data/log/tab-state';
+import { hostOfUrl, siteOf } from '@/data/match/hostname';
 import type { PackedTabReport, SenderLike } from '@/data/protocol';
 import { buildLogExport, clearLogScope } from './log-export';
 import type { Handlers } from './messages';
@@ -17,8 +20,19 @@ import type { WorkerState } from './worker-state';
 /** Content-script messages name no tab: the tab is the sender's own. */
 function senderTab(sender: SenderLike): number {
   const id = (sender.tab as { id?: number } | undefined)?.id;
-  if (typeof id !== 'number') throw new Error('This message must come from a tab.');
+  if (typeof id !== 'number') fail('errorNotFromTab');
   return id;
+}
+
+/** Whether the sending document is on `site`: a request about a site must come from a page of that site. */
+function senderIsOnSite(sender: SenderLike, site: string): boolean {
+  const host = hostOfUrl(sender.url ?? '');
+  return host !== '' && siteOf(host) === site;
+}
+
+/** The sender's document is the tab's committed page, where Chrome names both. */
+function senderIsTabPage(sender: SenderLike, state: TabState | undefined): boolean {
+  return !sender.documentId || !state?.documentId || sender.documentId === state.documentId;
 }
 
 async function tabReport(w: WorkerState, tabId: number): Promise<PackedTabReport> {
@@ -34,7 +48,7 @@ async function tabReport(w: WorkerState, tabId: number): Promise<PackedTabReport
   // `npm run measure` reads the worker's share of the popup's wait (the rest is copying the answer across).
   performance.clearMeasures('borderline-tab-report');
   performance.measure('borderline-tab-report', { start });
-  return report;
+  return w.logIncomplete ? { ...report, logIncomplete: true } : report;
 }
 
 export function messageHandlers(w: WorkerState): Handlers {
@@ -65,16 +79,22 @@ export function messageHandlers(w: WorkerState): Handlers {
     async clearLog({ scope }) {
       const { db, tracker } = await w.ready;
       await w.events.settled();
-      return { deleted: await clearLogScope(db, tracker, scope) };
+      const deleted = await clearLogScope(db, tracker, scope);
+      if ('all' in scope) await w.logComplete();
+      return { deleted };
     },
     async getSiteWarning(_msg, sender) {
       const { tracker } = await w.ready;
       await w.events.settled();
-      return siteWarningFor(tracker.get(senderTab(sender)), w.engine, w.settings);
+      const state = tracker.get(senderTab(sender));
+      // Only the tab's committed page, and only about its own site: a navigation it started is not its page.
+      if (!state?.site || !senderIsOnSite(sender, state.site) || !senderIsTabPage(sender, state)) return null;
+      return siteWarningFor(state, w.engine, w.settings);
     },
     async dismissSiteWarning({ site }, sender) {
       const { tracker } = await w.ready;
-      if (tracker.get(senderTab(sender))?.site !== site) throw new Error('A page may only dismiss its own site.');
+      const state = tracker.get(senderTab(sender));
+      if (state?.site !== site || !senderIsOnSite(sender, site) || !senderIsTabPage(sender, state)) fail('errorDismissOwnSite');
       await dismissSite(site);
       return null;
     },

@@ -1,11 +1,15 @@
 // The background's side of the protocol. This extension's own pages may ask anything; its content scripts only
-// what CONTENT_SCRIPT_ALLOWED lists; everything else is refused.
+// what CONTENT_SCRIPT_ALLOWED lists; everything else is refused. Every payload is checked against its schema
+// (data/protocol.ts) before a handler sees it: an invalid message is answered with an error, logged once, and
+// changes nothing.
 import { browser } from 'wxt/browser';
+import { text, toLocalizedText } from '@/data/i18n/localized-error';
 import {
   CONTENT_SCRIPT_ALLOWED,
   isExtensionPage,
   isMessage,
   isOwnContentScript,
+  parseMessage,
   type Message,
   type MessageType,
   type Reply,
@@ -15,17 +19,22 @@ import {
 
 export type Handlers = { [T in MessageType]: (msg: Message<T>, sender: SenderLike) => Promise<Requests[T]['response']> };
 
-const REFUSED = 'Refused: only Borderline\u2019s own pages may ask.';
+const REFUSED = text('errorRefused');
 
 export function listen(handlers: Handlers, contentScriptAllowed: ReadonlySet<MessageType> = CONTENT_SCRIPT_ALLOWED): void {
   browser.runtime.onMessage.addListener((msg: unknown, sender: SenderLike) => {
     const origin = browser.runtime.getURL('/');
-    if (!isExtensionPage(sender, browser.runtime.id, origin)) {
-      const allowed = isOwnContentScript(sender, browser.runtime.id, origin) && isMessage(msg) && contentScriptAllowed.has(msg.type);
-      if (!allowed) return Promise.resolve({ ok: false, error: REFUSED });
+    const page = isExtensionPage(sender, browser.runtime.id, origin);
+    if (!page && !isOwnContentScript(sender, browser.runtime.id, origin)) return Promise.resolve({ ok: false, error: REFUSED });
+    // A content script may send only its few types; anything else is refused before its payload is even read.
+    if (!page && !(isMessage(msg) && contentScriptAllowed.has(msg.type))) return Promise.resolve({ ok: false, error: REFUSED });
+    const parsed = parseMessage(msg);
+    if (!parsed.ok) {
+      // One line per invalid message, with what was wrong, and nothing else happens.
+      console.warn(`Borderline: invalid message "${parsed.type}" from ${sender.url ?? 'an unknown sender'} refused: ${parsed.problems.join('; ')}`);
+      return Promise.resolve({ ok: false, error: text('errorInvalidMessage', parsed.type) });
     }
-    if (!isMessage(msg)) return Promise.resolve({ ok: false, error: 'Unknown message.' });
-    return answer(handlers, msg, sender);
+    return answer(handlers, parsed.message, sender);
   });
 }
 
@@ -34,6 +43,6 @@ async function answer<T extends MessageType>(handlers: Handlers, msg: Message<T>
     const handler = handlers[msg.type] as (m: Message<T>, s: SenderLike) => Promise<Requests[T]['response']>;
     return { ok: true, value: await handler(msg, sender) };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { ok: false, error: toLocalizedText(e) };
   }
 }

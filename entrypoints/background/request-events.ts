@@ -1,22 +1,33 @@
-// webRequest events → the tracker. A request is logged when it begins; its server IP arrives with the response, so
-// no row waits for it. The browser's own requests, other extensions' (tab -1) and our own files are not the page's.
+// webRequest events → the tracker. A request is logged when it begins (a main-frame request when its navigation
+// commits or ends without committing); its server IP arrives with the response, so no row waits for it. The browser's own requests, other extensions' (tab -1) and our own files are not the page's.
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import type { TabTracker } from './tab-tracker';
 import type { WorkerState } from './worker-state';
 
-type BeforeRequest = Browser.webRequest.OnBeforeRequestDetails & { incognito?: boolean; initiator?: string; originUrl?: string };
+type BeforeRequest = Browser.webRequest.OnBeforeRequestDetails & {
+  incognito?: boolean;
+  initiator?: string;
+  originUrl?: string;
+  documentUrl?: string;
+  documentId?: string;
+  parentDocumentId?: string;
+  parentFrameId?: number;
+};
+
+/** The top-level document that made a request, as far as the browser tells (see Observed.document). */
+function topDocument(d: BeforeRequest): { id?: string; url?: string } | undefined {
+  if (d.frameId === 0) return d.documentId || d.documentUrl ? { id: d.documentId, url: d.documentUrl } : undefined;
+  if (d.parentFrameId === 0 && d.parentDocumentId) return { id: d.parentDocumentId };
+  return undefined;
+}
 
 export function requestEvents(w: WorkerState) {
   const ownOrigin = browser.runtime.getURL('/');
 
   const observe = (d: BeforeRequest, tracker: TabTracker, isPrivate: boolean) => {
     if (isPrivate) tracker.setPrivate(d.tabId);
-    if (d.type === 'main_frame') {
-      w.pendingNavigation.add(d.tabId);
-      tracker.navigate(d.tabId, d.url, d.timeStamp);
-    }
-    tracker.observe({
+    const req = {
       tabId: d.tabId,
       url: d.url,
       type: d.type,
@@ -25,7 +36,10 @@ export function requestEvents(w: WorkerState) {
       requestId: d.requestId,
       // Chrome names the initiator, Firefox the origin URL.
       initiator: d.initiator ?? d.originUrl,
-    });
+    };
+    // A main-frame request starts a navigation; the tab's page changes when it commits (tab-events.ts).
+    if (d.type === 'main_frame') tracker.startNavigation(req);
+    else tracker.observe({ ...req, document: topDocument(d) });
   };
 
   return {

@@ -30,6 +30,7 @@ export function startBackground(dbName?: string, updater: UpdaterOptions = {}): 
   browser.webRequest.onResponseStarted.addListener((d) => requests.responseStarted(d), ALL_URLS);
   browser.webRequest.onErrorOccurred.addListener((d) => requests.errorOccurred(d), ALL_URLS);
   browser.webNavigation.onCommitted.addListener((d) => tabs.committed(d));
+  browser.webNavigation.onErrorOccurred.addListener((d) => tabs.failed(d));
   browser.tabs.onUpdated.addListener((tabId, change) => tabs.updated(tabId, change));
   browser.tabs.onCreated.addListener((tab) => tabs.created(tab));
   browser.tabs.onRemoved.addListener((tabId) => tabs.removed(tabId));

@@ -5,7 +5,8 @@ import { maxLevel } from '@/data/assess/risk';
 import type { LogRow } from '@/data/log/log-row';
 import type { TabState } from '@/data/log/tab-state';
 import type { HostIndex } from '@/data/match/host-index';
-import type { Engine } from './engine';
+import { canonicalHost, hostOfUrl } from '@/data/match/hostname';
+import { datasetStamp, type Engine } from './engine';
 import { writeBatch, type LogDB } from './log-db';
 import type { TabTracker } from './tab-tracker';
 
@@ -20,18 +21,15 @@ export interface OpenTabs {
   paint: (state: TabState) => void;
 }
 
-/** The page's own company and its requests' companies, from the rows, under `index`. */
-export function attribute(state: TabState, rows: readonly LogRow[], index: HostIndex): void {
-  let host = '';
-  try {
-    host = new URL(state.url).hostname;
-  } catch {
-    // a page without a host keeps no site company
-  }
+/** The page's own company and its requests' companies, from the rows, under `index` (of the dataset `stamp`). */
+export function attribute(state: TabState, rows: readonly LogRow[], index: HostIndex, stamp?: string): void {
+  if (stamp) state.dataset = stamp;
+  const host = hostOfUrl(state.url); // '' for a page without a host: it keeps no site company
   state.siteCompany = host ? (index.lookup(host)?.company.id ?? null) : null;
   state.companies = {};
   for (const row of rows) {
-    const id = index.lookup(row.host)?.company.id;
+    if (row.uncommitted) continue; // a navigation that never committed: logged, not loaded
+    const id = index.lookup(canonicalHost(row.host))?.company.id; // rows logged before the dot was dropped
     if (id) state.companies[id] = (state.companies[id] ?? 0) + 1;
   }
 }
@@ -62,9 +60,25 @@ export async function reattributeOpenTabs(tabs: OpenTabs): Promise<void> {
   await tabs.tracker.flush();
   for (const tabId of await tabs.tabIds()) {
     const state = tabId === undefined ? undefined : tabs.tracker.get(tabId);
-    if (!state) continue;
-    attribute(state, await tabs.tracker.pageRows(state.tabId), tabs.engine().index);
-    rerate(tabs, state);
-    if (!tabs.tracker.isPrivate(state.tabId)) await writeBatch(tabs.db, [], [structuredClone(state)]);
+    if (state) await reattribute(tabs, state);
   }
+}
+
+async function reattribute(tabs: OpenTabs, state: TabState): Promise<void> {
+  const engine = tabs.engine();
+  attribute(state, await tabs.tracker.pageRows(state.tabId), engine.index, datasetStamp(engine.info));
+  rerate(tabs, state);
+  if (!tabs.tracker.isPrivate(state.tabId)) await writeBatch(tabs.db, [], [structuredClone(state)]);
+}
+
+/**
+ * At start: the states restored from IndexedDB that were attributed under another dataset than the one in force
+ * (the worker stopped after an update was put in force but before the open tabs were attributed again) are
+ * attributed again, so no tab ever shows a mix of the old dataset and the new.
+ */
+export async function reattributeStale(tabs: OpenTabs, states: readonly TabState[]): Promise<number> {
+  const stamp = datasetStamp(tabs.engine().info);
+  const stale = states.filter((s) => s.dataset !== stamp);
+  for (const state of stale) await reattribute(tabs, state);
+  return stale.length;
 }

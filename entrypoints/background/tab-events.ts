@@ -1,21 +1,24 @@
-// Navigation and tab events → the tracker, the pending navigations and the private-window cache.
+// Navigation and tab events → the tracker and the private-window cache.
 import type { Browser } from 'wxt/browser';
 import type { WorkerState } from './worker-state';
 
 export function tabEvents(w: WorkerState) {
   return {
-    /** A main-frame request already started the page; otherwise (back/forward cache, prerender) the commit does. */
-    committed(d: Browser.webNavigation.WebNavigationTransitionCallbackDetails): void {
+    /**
+     * The tab's page changes here, when a top-level document commits, not when its request starts: a navigation
+     * that never commits (a 204, a download, window.stop()) leaves the page as it was. Back/forward cache and
+     * prerendered pages commit without a main-frame request.
+     */
+    committed(d: Browser.webNavigation.WebNavigationTransitionCallbackDetails & { documentId?: string }): void {
       if (d.frameId !== 0) return;
       w.events.handle(({ tracker }) => {
-        const state = tracker.get(d.tabId);
-        if (w.pendingNavigation.delete(d.tabId) && state) {
-          state.url = d.url; // the committed URL after any redirects
-          w.paint(state);
-        } else {
-          tracker.commit(d.tabId, d.url, d.timeStamp);
-        }
+        tracker.commitNavigation(d.tabId, d.url, d.timeStamp, d.documentId);
       });
+    },
+    /** A top-level navigation that ended without committing: its requests stay with the page that started it. */
+    failed(d: Browser.webNavigation.WebNavigationFramedErrorCallbackDetails): void {
+      if (d.frameId !== 0) return;
+      w.events.handle(({ tracker }) => tracker.abandonNavigation(d.tabId, d.url));
     },
     /** Chrome clears a tab's badge on commit, so it is painted again when the page completes. */
     updated(tabId: number, change: Browser.tabs.OnUpdatedInfo): void {
@@ -29,7 +32,6 @@ export function tabEvents(w: WorkerState) {
       if (tab.id !== undefined) w.incognito.remember(tab.id, tab.incognito);
     },
     removed(tabId: number): void {
-      w.pendingNavigation.delete(tabId);
       w.events.handle(({ tracker }) => {
         w.incognito.forget(tabId);
         return tracker.remove(tabId);

@@ -1,10 +1,10 @@
 // Per-tab page state and the request log. Rows are queued and written in batches (one transaction per flush)
 // so a page that fires thousands of requests costs a handful of IndexedDB commits, not thousands.
-import { siteOf } from '@/data/match/hostname';
+import { hostOfUrl, siteOf } from '@/data/match/hostname';
 import { toLogRow, type LogRow, type ObservedRequest } from '@/data/log/log-row';
 import { maxLevel, type Jurisdiction, type Level } from '@/data/assess/risk';
-import type { Engine } from './engine';
-import { allTabStates, countPageRows, forgetTab, rowsForPage, writeBatch, type IpUpdate, type LogDB } from './log-db';
+import { datasetStamp, type Engine } from './engine';
+import { allTabStates, countPageRows, deleteOldestRows, forgetTab, rowsForPage, writeBatch, type IpUpdate, type LogDB } from './log-db';
 import type { TabState } from '@/data/log/tab-state';
 
 const FLUSH_DELAY_MS = 50;
@@ -13,6 +13,8 @@ const FLUSH_MAX_ROWS = 500;
 const MAX_IN_FLIGHT = 10_000;
 /** Pages a tab may go back or forward to from the back/forward cache. */
 const MAX_HISTORY = 5;
+/** Requests held for a navigation's document before its commit is heard; past this they go to the tab's page. */
+const MAX_EARLY = 1_000;
 /** A private tab's rows are only in memory, which a never-closed tab must not fill. */
 const MAX_PRIVATE_ROWS = 20_000;
 /**
@@ -20,6 +22,8 @@ const MAX_PRIVATE_ROWS = 20_000;
  * the least recently navigated tab is read from IndexedDB again.
  */
 const MAX_CACHED_ROWS = 30_000;
+/** When the browser refuses a batch (quota exceeded), at least this many of the oldest rows make room for it. */
+const MIN_EVICTED_ROWS = 1_000;
 
 export interface TrackerDeps {
   db: LogDB;
@@ -31,9 +35,32 @@ export interface TrackerDeps {
   onWritten?: (rows: number) => void;
   /** How many rows the page cache may hold over all tabs (MAX_CACHED_ROWS unless a test says otherwise). */
   maxCachedRows?: number;
+  /** Called when the browser refused a write and rows had to go (the oldest, or a batch): the log is incomplete. */
+  onLoss?: (lost: { evicted: number; dropped: number }) => void;
 }
 
-export type Observed = Omit<ObservedRequest, 'pageSite' | 'page'>;
+export type Observed = Omit<ObservedRequest, 'pageSite' | 'page'> & {
+  /**
+   * The top-level document that made the request, where the browser says (Chrome's documentId for the top frame,
+   * parentDocumentId for its direct child frames); Firefox's documentUrl of a top-frame request otherwise.
+   */
+  document?: { id?: string; url?: string };
+};
+
+/**
+ * A top-level navigation that has started (its main-frame request was seen) but not committed. Until it commits the
+ * tab keeps showing its page, so the navigation's own requests wait here: a 204, a download or a stopped load never
+ * commit, and then they are the old page's requests, which is where they came from.
+ */
+interface PendingNavigation {
+  url: string;
+  time: number;
+  requestId?: string;
+  /** The main-frame request and its redirects. */
+  main: Observed[];
+  /** Requests of a document that is not the tab's page yet: the navigation's, heard before its commit. */
+  early: Observed[];
+}
 
 export class TabTracker {
   private readonly states = new Map<number, TabState>();
@@ -41,6 +68,7 @@ export class TabTracker {
   private readonly privateTabs = new Set<number>();
   private readonly privateRows = new Map<number, LogRow[]>();
   private readonly history = new Map<number, TabState[]>();
+  private readonly pending = new Map<number, PendingNavigation>();
   /**
    * The rows of the page each tab shows, as they are logged, so opening the popup costs no IndexedDB read of
    * thousands of rows. Only pages whose every row went through this worker are here, least recently navigated
@@ -125,15 +153,13 @@ export class TabTracker {
   }
 
   /** A top-level navigation starts a new page in the tab. */
-  navigate(tabId: number, url: string, time: number): TabState {
-    let host = '';
-    try {
-      host = new URL(url).hostname;
-    } catch {
-      // about:blank and the like have no host; the page still replaces the previous one.
-    }
+  navigate(tabId: number, url: string, time: number, documentId?: string): TabState {
+    // about:blank and the like have no host; the page still replaces the previous one.
+    const host = hostOfUrl(url);
     const siteCompany = host ? (this.deps.engine().index.lookup(host)?.company.id ?? null) : null;
     const state: TabState = { tabId, url, site: host ? siteOf(host) : null, pageStart: time, siteCompany, level: 'none', companies: {}, requests: 0 };
+    if (documentId) state.documentId = documentId;
+    state.dataset = datasetStamp(this.deps.engine().info);
     state.level = this.siteLevel(state);
     this.show(state);
     this.dropCachedRows(tabId);
@@ -141,36 +167,91 @@ export class TabTracker {
     return state;
   }
 
+  /** A main-frame request: a navigation starts, but the tab's page changes only when (and if) it commits. */
+  startNavigation(req: Observed): void {
+    const open = this.pending.get(req.tabId);
+    if (open && req.requestId !== undefined && open.requestId === req.requestId) {
+      open.url = req.url; // a redirect: the same navigation goes on to another URL
+      open.main.push(req);
+      return;
+    }
+    if (open) this.abandonNavigation(req.tabId);
+    this.pending.set(req.tabId, { url: req.url, time: req.time, requestId: req.requestId, main: [req], early: [] });
+  }
+
+  /**
+   * The browser committed a top-level document: from now on it is the tab's page. A navigation seen starting becomes
+   * the new page, with its main-frame request and whatever its document asked for before the commit was heard.
+   */
+  commitNavigation(tabId: number, url: string, time: number, documentId?: string): TabState {
+    const open = this.pending.get(tabId);
+    this.pending.delete(tabId);
+    if (!open) return this.commit(tabId, url, time, documentId);
+    const state = this.navigate(tabId, url, open.time, documentId);
+    for (const req of [...open.main, ...open.early]) this.observe(req);
+    return state;
+  }
+
+  /**
+   * A navigation ended without committing (a 204, a download, window.stop(), a network error): the tab still shows
+   * the page that started it, and the navigation's requests are that page's. Only the navigation to `url`, if given.
+   */
+  abandonNavigation(tabId: number, url?: string): void {
+    const open = this.pending.get(tabId);
+    if (!open || (url !== undefined && !open.main.some((r) => r.url === url))) return;
+    this.pending.delete(tabId);
+    for (const req of open.main) this.observe({ ...req, uncommitted: true });
+    for (const req of open.early) this.observe(req);
+  }
+
+  /** Whether a request comes from a document other than the tab's page, while a navigation is under way. */
+  private fromOtherDocument(req: Observed, state: TabState | undefined): boolean {
+    const open = this.pending.get(req.tabId);
+    if (!state || !open || !req.document || open.early.length >= MAX_EARLY) return false;
+    const { id, url } = req.document;
+    if (id !== undefined) return state.documentId !== undefined && id !== state.documentId;
+    // Firefox names no document id: a top-frame request whose document is the navigation's URL is the new page's.
+    return url !== undefined && url === open.url && url !== state.url;
+  }
+
   /**
    * A committed navigation that produced no main-frame request: a page restored from the back/forward cache (its
    * requests are not made again, so its earlier state and rows come back) or a prerendered page being shown.
    */
-  commit(tabId: number, url: string, time: number): TabState {
+  commit(tabId: number, url: string, time: number, documentId?: string): TabState {
     const state = this.states.get(tabId);
-    if (state && state.url === url) {
+    if (state && state.url === url && (!documentId || !state.documentId || state.documentId === documentId)) {
+      if (documentId) state.documentId = documentId;
       this.deps.onChange(state);
       return state;
     }
     const pages = this.history.get(tabId) ?? [];
-    const earlier = pages.findLastIndex((p) => p.url === url);
+    let earlier = documentId ? pages.findLastIndex((p) => p.documentId === documentId) : -1;
+    if (earlier < 0) earlier = pages.findLastIndex((p) => p.url === url);
     if (earlier >= 0) {
       const [page] = pages.splice(earlier, 1);
+      if (documentId) page!.documentId = documentId;
       this.dropCachedRows(tabId); // the restored page's rows are in IndexedDB, not in the cache
       this.show(page!);
       return page!;
     }
-    return this.navigate(tabId, url, time);
+    return this.navigate(tabId, url, time, documentId);
   }
 
   observe(req: Observed, persist = true): LogRow | undefined {
     const state = this.states.get(req.tabId);
+    if (this.fromOtherDocument(req, state)) {
+      this.pending.get(req.tabId)!.early.push(req);
+      return undefined;
+    }
+    const { document: _document, ...observed } = req;
     const { index, risk } = this.deps.engine();
-    const row = toLogRow({ ...req, pageSite: state?.site ?? null, page: state?.pageStart }, index, risk, this.deps.jurisdiction());
+    const row = toLogRow({ ...observed, pageSite: state?.site ?? null, page: state?.pageStart }, index, risk, this.deps.jurisdiction());
     if (!row) return undefined;
     if (state) {
       state.requests += 1;
-      if (row.company) state.companies[row.company] = (state.companies[row.company] ?? 0) + 1;
-      const level = maxLevel(state.level, row.level);
+      if (row.company && !row.uncommitted) state.companies[row.company] = (state.companies[row.company] ?? 0) + 1;
+      const level = row.uncommitted ? state.level : maxLevel(state.level, row.level);
       if (level !== state.level) {
         state.level = level;
         this.deps.onChange(state);
@@ -199,6 +280,13 @@ export class TabTracker {
    * that never answers is still in the log; this only fills the IP in, in memory if the row is not written yet.
    */
   recordIp(tabId: number, requestId: string, ip: string | undefined): void {
+    // A navigation's response starts before it commits: its row is not logged yet, so the IP waits with it.
+    const open = this.pending.get(tabId);
+    const waiting = open && ([...open.main, ...open.early].findLast((r) => r.requestId === requestId));
+    if (waiting) {
+      if (ip) waiting.ip = ip;
+      return;
+    }
     const row = this.inFlight.get(requestId);
     this.inFlight.delete(requestId);
     if (!ip) return;
@@ -215,6 +303,7 @@ export class TabTracker {
 
   async remove(tabId: number): Promise<void> {
     this.states.delete(tabId);
+    this.pending.delete(tabId);
     this.dirty.delete(tabId);
     this.history.delete(tabId);
     this.privateRows.delete(tabId);
@@ -229,6 +318,7 @@ export class TabTracker {
     const state = this.states.get(addedTabId);
     if (state) this.deps.onChange(state);
     this.states.delete(removedTabId);
+    this.pending.delete(removedTabId);
     this.history.delete(removedTabId);
     this.privateRows.delete(removedTabId);
     this.privateTabs.delete(removedTabId);
@@ -271,12 +361,38 @@ export class TabTracker {
     if (rows.length === 0 && tabs.length === 0 && ips.length === 0) return this.flushing;
     // Chained so batches commit in order even when a flush starts before the previous one finished.
     this.flushing = this.flushing
-      .then(() => writeBatch(this.deps.db, rows, tabs.map((t) => structuredClone(t)), ips))
-      .then(() => this.deps.onWritten?.(rows.length))
+      .then(() => this.write(rows, tabs.map((t) => structuredClone(t)), ips))
       .catch((e) => {
         console.error('Borderline: could not write the request log', e);
       });
     return this.flushing;
+  }
+
+  /**
+   * One batch into IndexedDB. A refused write (quota exceeded, or a request failing part-way, after which the
+   * transaction has stored none of it) makes room by deleting the oldest rows and is tried once more; if that fails
+   * too, the batch's rows are lost but the tab states are still written. Memory (badge, counts, page cache) keeps
+   * everything either way, and onLoss tells the worker that the log is incomplete.
+   */
+  private async write(rows: LogRow[], tabs: TabState[], ips: IpUpdate[]): Promise<void> {
+    const { db } = this.deps;
+    try {
+      await writeBatch(db, rows, tabs, ips);
+    } catch (refused) {
+      console.warn('Borderline: the browser refused a write to the request log; the oldest rows make room', refused);
+      const evicted = await deleteOldestRows(db, Math.max(MIN_EVICTED_ROWS, 2 * rows.length)).catch(() => 0);
+      let dropped = 0;
+      try {
+        await writeBatch(db, rows, tabs, ips);
+      } catch (again) {
+        dropped = rows.length;
+        console.error(`Borderline: ${rows.length} rows of the request log could not be stored`, again);
+        await writeBatch(db, [], tabs).catch(() => undefined);
+      }
+      this.deps.onLoss?.({ evicted, dropped });
+      if (dropped > 0) return;
+    }
+    this.deps.onWritten?.(rows.length);
   }
 
   private show(state: TabState) {

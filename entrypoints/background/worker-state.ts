@@ -13,6 +13,7 @@
 // | checked update awaiting its preview| IndexedDB `borderline-datasets` / `pending`     | dataset-control                              | kept                      | kept                     |
 // | last check; unsigned sources let in| IndexedDB `borderline-datasets` / `meta`        | dataset-control                              | kept                      | kept                     |
 // | settings                           | storage.local `settings`                        | settings-store (setSettings)                 | kept                      | kept                     |
+// | log incomplete (rows were refused) | storage.local `logIncomplete`                   | WorkerState.noteLoss; cleared with the log   | kept                      | kept                     |
 // | sites whose banner was dismissed   | storage.local `dismissedSites`                  | site-warning (dismissSiteWarning)            | kept                      | kept                     |
 // | banner shown this visit, per tab   | storage.session `warned:<tabId>`                | site-warning (getSiteWarning)                | kept                      | lost                     |
 // | retention and dataset-check alarms | browser.alarms `borderline-retention`,          | retention, dataset-control                   | kept                      | re-created at boot if    |
@@ -26,7 +27,7 @@
 // | rows of each tab's current page    | memory: TabTracker.cached (≤ 30,000 rows)       | TabTracker.observe                           | lost: read from IndexedDB | lost                     |
 // | rows, IPs, states not yet written  | memory: TabTracker.queue / ips / dirty (50 ms)  | TabTracker                                   | lost if it dies first     | lost                     |
 // | requests awaiting their server IP  | memory: TabTracker.inFlight (≤ 10,000)          | TabTracker.observe, recordIp                 | lost: those get no IP     | lost                     |
-// | navigations not yet committed      | memory: WorkerState.pendingNavigation           | request-events, tab-events                   | lost: the commit starts   | lost                     |
+// | navigations not yet committed      | memory: TabTracker.pending                      | request-events, tab-events                   | lost: the commit starts   | lost                     |
 // |                                    |                                                 |                                              | the page instead          |                          |
 // | tab id → private window            | memory: IncognitoCache                          | boot (tabs.query), tab-events, lookups       | re-read at boot           | re-read at boot          |
 // | rows since the last retention run  | memory: RetentionScheduler                      | TabTracker.onWritten                         | lost: the alarm covers it | lost                     |
@@ -46,8 +47,10 @@ import { IncognitoCache } from './incognito-cache';
 import { openLogDB, type LogDB } from './log-db';
 import { enforceRetention, ensureRetentionAlarm, RetentionScheduler } from './retention';
 import { loadSettings } from './settings-store';
-import { reattributeOpenTabs, type OpenTabs } from './tab-attribution';
+import { reattributeOpenTabs, reattributeStale, type OpenTabs } from './tab-attribution';
 import { TabTracker } from './tab-tracker';
+
+const LOG_INCOMPLETE = 'logIncomplete';
 
 /** What the handlers wait for: the log store open and the tab states restored. */
 export interface Started {
@@ -63,13 +66,13 @@ export class WorkerState {
   engine: Engine = buildEngine(bundledDataset, 'bundled');
   readonly datasetStore: Promise<DatasetStore>;
   settings: Settings = defaultSettings(currentTimeZone());
-  /** Tabs whose main-frame request has been seen but whose navigation has not committed yet. */
-  readonly pendingNavigation = new Set<number>();
   readonly incognito = new IncognitoCache((tabId) => browser.tabs.get(tabId));
   readonly ready: Promise<Started>;
   readonly retention: RetentionScheduler;
   readonly events: EventQueue<Started>;
   readonly datasets: ReturnType<typeof datasetControl>;
+  /** The browser refused to store part of the log (quota): the popup says the log is incomplete until it is cleared. */
+  logIncomplete = false;
 
   constructor(dbName: string | undefined, updater: UpdaterOptions) {
     this.datasetStore = openDatasetStore(dbName ? `${dbName}-datasets` : DATASET_DB_NAME);
@@ -92,6 +95,10 @@ export class WorkerState {
   /** The open tabs, for re-rating and re-attribution. */
   async openTabs(): Promise<OpenTabs> {
     const { db, tracker } = await this.ready;
+    return this.tabsOf(db, tracker);
+  }
+
+  private tabsOf(db: LogDB, tracker: TabTracker): OpenTabs {
     return {
       db,
       tracker,
@@ -105,6 +112,7 @@ export class WorkerState {
   private async boot(dbName: string | undefined): Promise<Started> {
     const db = await openLogDB(dbName);
     this.settings = await loadSettings();
+    this.logIncomplete = (await browser.storage.local.get(LOG_INCOMPLETE))[LOG_INCOMPLETE] === true;
     this.engine = await loadStoredEngine(await this.datasetStore);
     void scheduleAutoUpdate(this.settings.autoUpdate).catch((e) => console.error('Borderline: could not schedule dataset checks', e));
     const tracker = new TabTracker({
@@ -113,15 +121,30 @@ export class WorkerState {
       jurisdiction: () => this.settings.jurisdiction,
       onChange: (state) => this.paint(state),
       onWritten: (rows) => this.retention.noteWritten(rows),
+      onLoss: () => this.noteLoss(),
     });
     const open = await browser.tabs.query({});
     for (const tab of open) if (tab.id !== undefined) this.incognito.remember(tab.id, tab.incognito);
     await ensureRetentionAlarm();
     const restored = await tracker.restore(new Set(open.map((t) => t.id).filter((id): id is number => id !== undefined)));
+    await reattributeStale(this.tabsOf(db, tracker), restored);
     restored.forEach((state) => this.paint(state));
     // One mark per worker life: `npm run measure` reads it to time a cold start (worker time origin → ready).
     performance.mark('borderline-ready');
     return { db, tracker };
+  }
+
+  /** Rows had to go because the browser refused a write; remembered across restarts. */
+  noteLoss(): void {
+    if (this.logIncomplete) return;
+    this.logIncomplete = true;
+    void browser.storage.local.set({ [LOG_INCOMPLETE]: true }).catch(() => undefined);
+  }
+
+  /** The whole log was cleared: what is logged from now on is complete again. */
+  async logComplete(): Promise<void> {
+    this.logIncomplete = false;
+    await browser.storage.local.remove(LOG_INCOMPLETE);
   }
 
   private async applyRetention(): Promise<void> {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Client, DatasetStatus, UpdateCheck } from '@/data/protocol';
+import type { Client } from '@/data/i18n/localized-client';
+import type { DatasetStatus, UpdateCheck } from '@/data/protocol';
 import type { Settings } from '@/data/settings';
 import { sizeProblem } from '@/data/dataset/update-candidate';
 import { DatasetControls } from '@/components/DatasetControls';
@@ -8,7 +9,7 @@ import { RESIDENCE_LABEL } from '@/components/residence-labels';
 import { SettingsForm } from '@/components/SettingsForm';
 import { Welcome } from '@/components/Welcome';
 import { residenceFromTimeZone } from '@/data/assess/residence';
-import type { Translate } from '@/data/i18n/translator';
+import { errorText, say, text } from '@/data/i18n/localized-error';
 
 export interface AppProps {
   send: Client;
@@ -23,12 +24,12 @@ type Source = { source: 'url' } | { source: 'file'; data: File; signature: File 
 const MAX_SIGNATURE_BYTES = 4096;
 
 /** The size is known before reading, so a 60 MB file is refused without loading it into the page. */
-async function readImport(data: File, signature: File | undefined, t: Translate): Promise<UpdateCheck | { text: string; signature?: string }> {
+async function readImport(data: File, signature: File | undefined): Promise<UpdateCheck | { text: string; signature?: string }> {
   const origin = `file:${data.name}`;
   const tooBig = sizeProblem(data.size);
-  if (tooBig) return { kind: 'rejected', origin, error: t('importRejected', [tooBig]), problems: [tooBig], needsAllow: false };
+  if (tooBig) return { kind: 'rejected', origin, error: tooBig, problems: [], needsAllow: false };
   if (signature && signature.size > MAX_SIGNATURE_BYTES) {
-    return { kind: 'rejected', origin, error: t('importSigTooBig'), problems: [], needsAllow: false };
+    return { kind: 'rejected', origin, error: text('importSigTooBig'), problems: [], needsAllow: false };
   }
   return { text: await data.text(), ...(signature ? { signature: await signature.text() } : {}) };
 }
@@ -50,7 +51,7 @@ export function App({ send, save, timeZone }: AppProps) {
     Promise.all([send('getDatasetStatus', {}), send('getSettings', {})]).then(([s, st]) => {
       setStatus(s);
       setSettings(st);
-    }, (e: Error) => setError(e.message));
+    }, (e: unknown) => setError(errorText(t, e)));
   }, [send]);
 
   const run = async (work: () => Promise<void>) => {
@@ -60,7 +61,7 @@ export function App({ send, save, timeZone }: AppProps) {
     try {
       await work();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(t, e));
     } finally {
       await refresh().catch(() => undefined);
       setBusy(false);
@@ -69,7 +70,7 @@ export function App({ send, save, timeZone }: AppProps) {
 
   const show = (r: UpdateCheck) => {
     setResult(r);
-    if (r.kind === 'up-to-date') setNotice(r.message);
+    if (r.kind === 'up-to-date') setNotice(say(t, r.message));
     if (r.kind === 'preview') setNotice(t('noticePreview', [r.preview.to.version]));
   };
 
@@ -78,13 +79,13 @@ export function App({ send, save, timeZone }: AppProps) {
       last.current = src;
       setResult(null);
       if (src.source === 'url') return show(await send('previewUpdate', { source: 'url' }));
-      const read = await readImport(src.data, src.signature, t);
+      const read = await readImport(src.data, src.signature);
       if ('kind' in read) return show(read);
       show(await send('previewUpdate', { source: 'file', name: src.data.name, ...read }));
     });
 
   const changeSettings = (change: Partial<Settings>) =>
-    send('setSettings', { settings: change }).then(setSettings, (e: Error) => setError(e.message));
+    send('setSettings', { settings: change }).then(setSettings, (e: unknown) => setError(errorText(t, e)));
 
   return (
     <main>

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { I18nProvider } from '@/components/i18n';
 import type { MessageKey } from '@/data/i18n/translator';
-import { createClient } from '@/data/protocol';
+import { createClient } from '@/data/i18n/localized-client';
 import { currentTimeZone } from '@/data/assess/residence';
 import '@/components/theme.css';
 import './options.css';

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '@/data/i18n/localized-error';
 import type { Translate } from '@/data/i18n/translator';
 import type { LogExport, LogScope, TabReport } from '@/data/protocol';
 import { AskView } from '@/components/AskView';
@@ -25,7 +26,6 @@ export interface AppProps {
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: TabReport };
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The popup acts on the page it shows; the full-tab log also offers the whole site and everything. */
 function scopesFor(report: TabReport, view: View, t: Translate): { choices?: LogScopeChoice[]; scopeOf: (id: string) => LogScope } {
@@ -48,7 +48,7 @@ export function App({ load, exportLog, clearLog, save, view, copy, onReady }: Ap
     const report = await load();
     setState({ kind: 'ready', report });
   }, [load]);
-  const start = useCallback(() => refresh().catch((e: unknown) => setState({ kind: 'error', message: messageOf(e) })), [refresh]);
+  const start = useCallback(() => refresh().catch((e: unknown) => setState({ kind: 'error', message: errorText(t, e) })), [refresh, t]);
   useEffect(() => void start(), [start]);
   useEffect(() => {
     if (state.kind === 'ready' && !reported.current) {

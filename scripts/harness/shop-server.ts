@@ -114,7 +114,8 @@ for (let i = 0; i < ${n}; i++) {
 export async function startShopServer(port = 0): Promise<ShopServer> {
   const routes = new Map<string, Handler>();
   const server: Server = createServer((req, res) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    // A fully qualified name ("www.temu.com.") is the same host: its trailing dot is dropped for routing.
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/\.$/, '').toLowerCase();
     const extra = routes.get(host);
     if (extra) return extra(req, res);
     if (host === BURST_HOST) return burstPage(req, res);

@@ -1,5 +1,5 @@
 // Looks at the extension's service worker from outside, as the end-to-end tests and `npm run measure` both need.
-import type { CDPSession, Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Worker } from 'playwright-core';
 
 /** A tab's rows (or, without a tab, all rows) as IndexedDB holds them, read beside the worker's code: nothing is
  *  flushed for the asking. */
@@ -32,4 +32,40 @@ export async function watchWorker(cdp: CDPSession, extensionId: string): Promise
   });
   await cdp.send('ServiceWorker.enable');
   return statuses;
+}
+
+/**
+ * The extension worker's used JS heap in bytes after a full garbage collection, read over the browser's DevTools
+ * connection (Playwright attaches to pages, not to service workers, so the messages go through Target).
+ */
+export async function workerHeap(context: BrowserContext, extensionId: string): Promise<number> {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser behind this context');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    if (!target) throw new Error('the extension worker is not running');
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+    let next = 0;
+    const waiting = new Map<number, (result: unknown) => void>();
+    cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+      const m = JSON.parse(e.message) as { id?: number; result?: unknown };
+      if (m.id !== undefined) waiting.get(m.id)?.(m.result);
+    });
+    const call = (method: string) =>
+      new Promise<{ usedSize: number } & Record<string, unknown>>((resolve) => {
+        const id = ++next;
+        waiting.set(id, resolve as (result: unknown) => void);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+      });
+    await call('HeapProfiler.enable');
+    await call('HeapProfiler.collectGarbage');
+    await call('HeapProfiler.collectGarbage');
+    const { usedSize } = (await call('Runtime.getHeapUsage')) as { usedSize: number };
+    await cdp.send('Target.detachFromTarget', { sessionId });
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
 }

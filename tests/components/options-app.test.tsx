@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Client, DatasetInfo, DatasetStatus, UpdateCheck, UpdatePreview } from '@/data/protocol';
+import type { Client } from '@/data/i18n/localized-client';
+import type { DatasetInfo, DatasetStatus, UpdateCheck, UpdatePreview } from '@/data/protocol';
 import type { Settings } from '@/data/settings';
 import { App } from '@/entrypoints/options/App';
 import { applySettingsChange, defaultSettings } from '@/data/settings';
@@ -43,13 +44,14 @@ describe('settings page', () => {
   });
 
   it('shows a rejected import with its message and offers no apply', async () => {
-    const check: UpdateCheck = { kind: 'rejected', origin: 'file:bad.json', error: 'The dataset was rejected: (root): expected a JSON object, got null', problems: ['(root): expected a JSON object, got null'], needsAllow: false };
+    const check: UpdateCheck = { kind: 'rejected', origin: 'file:bad.json', error: { key: 'updRejected', subs: ['1'] }, problems: ['(root): expected a JSON object, got null'], needsAllow: false };
     const { send, calls } = stub({ check });
     render(<App send={send} save={vi.fn()} />);
     const input = await screen.findByTestId('import-file');
     fireEvent.change(input, { target: { files: [new File(['null'], 'bad.json')] } });
     fireEvent.click(screen.getByTestId('import-check'));
-    expect((await screen.findByTestId('update-error-message')).textContent).toMatch(/got null/);
+    expect((await screen.findByTestId('update-error-message')).textContent).toMatch(/^The dataset was rejected/);
+    expect((await screen.findByTestId('update-problems')).textContent).toMatch(/got null/);
     expect(calls).toContainEqual(['previewUpdate', { source: 'file', name: 'bad.json', text: 'null' }]);
     expect(screen.queryByTestId('apply-update')).toBeNull();
   });

@@ -66,7 +66,7 @@ describe('in-page warning', () => {
     await page.close();
   });
 
-  it('is keyboard reachable and "Dismiss for this site" persists across reloads', async () => {
+  it('is keyboard reachable and "Dismiss for this site", once confirmed, persists across reloads', async () => {
     const { page } = await demo.browser.visit('http://www.shein.com/');
     await eventually(() => hasHost(page), (n) => n === 1);
     const probe = await shadowProbe(page);
@@ -78,7 +78,12 @@ describe('in-page warning', () => {
       reached = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() === 'borderline-warning');
     }
     expect(reached).toBe(true);
+    // Dismissing takes a second, confirming click, each on a banner that has been still for a moment (clickjacking).
+    await new Promise((r) => setTimeout(r, 800));
     await probe.click('banner-dismiss');
+    expect(await eventually(() => probe.text('banner-dismiss-question'), (t) => t !== null)).toBe('Stop warning about shein.com in this browser?');
+    await new Promise((r) => setTimeout(r, 800));
+    await probe.click('banner-dismiss-confirm');
     await eventually(() => hasHost(page), (n) => n === 0);
     await page.reload({ waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 1500));

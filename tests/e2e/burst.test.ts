@@ -2,7 +2,8 @@
 // must still answer afterwards. Prints the figures for the note.
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { unpackReport, type PackedTabReport } from '../../data/protocol';
+import { unpackReport } from '../../data/log/packed-log';
+import type { PackedTabReport } from '../../data/protocol';
 import { eventually, type Chrome } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
 import { BURST_HOST, BURST_HOSTS } from '../../scripts/harness/shop-server';

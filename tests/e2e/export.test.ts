@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { unpackReport } from '../../data/protocol';
+import { unpackReport } from '../../data/log/packed-log';
 import { eventually, type Chrome } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
 import { storedRows as storedRowsOf } from '../../scripts/harness/worker-probes';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unpackReport } from '../../data/protocol';
+import { unpackReport } from '../../data/log/packed-log';
+import type { PackedTabReport } from '../../data/protocol';
 import { eventually, type Chrome } from '../../scripts/harness/browser';
 import { useDemo } from './demo';
 
@@ -12,7 +13,7 @@ describe('observed server location', () => {
     const page = await demo.browser.context.newPage();
     await page.goto(`chrome-extension://${demo.browser.extensionId}/popup.html?tabId=${tabId}`);
     const report = await eventually(
-      async () => unpackReport((await page.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabReport', tabId: id }), tabId)).value),
+      async () => unpackReport((await page.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabReport', tabId: id }), tabId)).value as PackedTabReport),
       (r) => r.requests.filter((x) => x.ip).length >= 4,
     );
     const withIp = report.requests.filter((r) => r.ip);

@@ -42,6 +42,7 @@ export function stopWorker(): void {
   fakeBrowser.tabs.onRemoved.removeAllListeners();
   fakeBrowser.tabs.onCreated.removeAllListeners();
   fakeBrowser.webNavigation.onCommitted.removeAllListeners();
+  fakeBrowser.webNavigation.onErrorOccurred.removeAllListeners();
   fakeBrowser.alarms.onAlarm.removeAllListeners();
 }
 
@@ -58,6 +59,8 @@ let requestSeq = 0;
 export function request(tabId: number, url: string, type: string, time: number, extra: Details = {}): string {
   const requestId = String(++requestSeq);
   webRequest.onBeforeRequest.trigger({ tabId, url, type, timeStamp: time, frameId: 0, requestId, ...extra });
+  // A tab's page changes when its navigation commits: the main-frame requests fired here all do.
+  if (type === 'main_frame') void fakeBrowser.webNavigation.onCommitted.trigger({ tabId, url, frameId: 0, timeStamp: time } as never);
   return requestId;
 }
 
@@ -70,6 +73,7 @@ export async function send<T = unknown>(msg: unknown, sender: object = POPUP): P
 /** Sends a message and returns the value of its answer; a refusal or an error throws with the worker's message. */
 export async function ask<T = unknown>(msg: unknown, sender: object = POPUP): Promise<T> {
   const reply = await send<T>(msg, sender);
-  if (!reply.ok) throw new Error(reply.error);
+  // The worker answers a message key; the English text (tests/setup.ts) is what an English user reads.
+  if (!reply.ok) throw new Error(fakeBrowser.i18n.getMessage(reply.error.key as never, reply.error.subs));
   return reply.value;
 }

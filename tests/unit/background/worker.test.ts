@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/entrypoints/background/start';
-import { unpackReport, type PackedTabReport } from '@/data/protocol';
+import { unpackReport } from '@/data/log/packed-log';
+import type { PackedTabReport } from '@/data/protocol';
 import { request, resetBrowser, send, stopWorker } from './harness';
 
 let dbName: string;
@@ -86,9 +87,9 @@ describe('background worker', () => {
       {},
     ]) {
       const reply = await send(msg, sender);
-      expect(reply).toEqual({ ok: false, error: expect.stringMatching(/Refused/) });
+      expect(reply).toEqual({ ok: false, error: { key: 'errorRefused' } });
     }
-    expect(await send({ type: 'dropDatabase' })).toEqual({ ok: false, error: 'Unknown message.' });
+    expect(await send({ type: 'dropDatabase' })).toEqual({ ok: false, error: { key: 'errorInvalidMessage', subs: ['dropDatabase'] } });
   });
 
   it('re-rates open tabs when the jurisdiction changes', async () => {

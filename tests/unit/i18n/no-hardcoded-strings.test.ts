@@ -1,13 +1,28 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hardCodedStrings, usedKeys } from './ui-strings';
+import { hardCodedMessages, hardCodedStrings, usedKeys } from './ui-strings';
 
 const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 
 const tsx = [...walk('components'), ...walk('entrypoints')].filter((f) => f.endsWith('.tsx')).sort();
 const code = [...walk('components'), ...walk('entrypoints'), ...walk('data')].filter((f) => /\.tsx?$/.test(f));
+/**
+ * The .ts files whose words can reach a page: the worker and the pages' helpers, and the core files that build what
+ * the worker answers (update download and check, settings, the protocol and its client). The validator's findings
+ * (dataset/schema.ts, parse.ts) are technical details listed under a localized sentence, and the risk model's
+ * English `text` is the CLI's; the pages rebuild both facts through message keys (assess/localized-text.ts).
+ */
+const ts = [
+  ...[...walk('components'), ...walk('entrypoints')].filter((f) => f.endsWith('.ts')),
+  'data/dataset/download.ts',
+  'data/dataset/update-candidate.ts',
+  'data/settings.ts',
+  'data/protocol.ts',
+  'data/i18n/localized-client.ts',
+  'data/i18n/localized-error.ts',
+].sort();
 const en: Record<string, unknown> = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8'));
 
 describe('no hard-coded user-facing strings', () => {
@@ -18,6 +33,27 @@ describe('no hard-coded user-facing strings', () => {
   it.each(tsx)('%s renders text only through message keys', (file) => {
     const found = hardCodedStrings(file, readFileSync(file, 'utf8')).map((f) => `${f.file}:${f.line}: ${JSON.stringify(f.text)}`);
     expect(found).toEqual([]);
+  });
+
+  it.each(ts)('%s says nothing to the user except through message keys', (file) => {
+    const found = hardCodedMessages(file, readFileSync(file, 'utf8')).map((f) => `${f.file}:${f.line}: ${JSON.stringify(f.text)}`);
+    expect(found).toEqual([]);
+  });
+
+  it('catches the sentences of thrown errors and of message properties in .ts files, but not log lines', () => {
+    const source = [
+      "throw new Error('There is no previous dataset.');",
+      'const r = { ok: false, error: `Cannot allow ${o}: not https.` };',
+      "r.message = 'No update: nothing changed.';",
+      "console.error('Borderline: could not write the log', e);",
+      "throw new Error('aborted');",
+      "const e = { error: text('errorNoPrevious') };",
+    ].join('\n');
+    expect(hardCodedMessages('fake.ts', source).map((f) => [f.line, f.text])).toEqual([
+      [1, 'There is no previous dataset.'],
+      [2, 'Cannot allow  … : not https.'],
+      [3, 'No update: nothing changed.'],
+    ]);
   });
 
   it('catches JSX text, text attributes, rendered literals and TEXT tables, naming file and line', () => {

@@ -64,7 +64,57 @@ export function hardCodedStrings(file: string, source: string): Finding[] {
   return found;
 }
 
-const CALLS_WITH_KEYS = new Map<string, number[]>([['t', [0]], ['getMessage', [0]], ['plural', [2, 3]]]);
+/**
+ * Calls that take a message key: t(), getMessage() and plural() in the pages; text(), fail() and failure() where the
+ * worker builds what it tells the user (data/i18n/localized-error.ts), localized() for the update check's.
+ */
+const CALLS_WITH_KEYS = new Map<string, number[]>([
+  ['t', [0]],
+  ['getMessage', [0]],
+  ['plural', [2, 3]],
+  ['text', [0]],
+  ['fail', [0]],
+  ['failure', [0]],
+  ['localized', [0]],
+]);
+
+/** Properties whose value reaches a page as what the worker says: they must hold message keys, not sentences. */
+const SAID = new Set(['message', 'error', 'problem', 'notice', 'title', 'label', 'description']);
+const ERRORS = new Set(['Error', 'TypeError', 'RangeError']);
+/** Two words or more: a sentence for someone to read, not a key, an id or a code. */
+const sentence = (s: string) => /\p{L}{2,}[^\n]*\s[^\n]*\p{L}{2,}/u.test(s.trim()) && !ALLOWED.has(s.trim());
+
+/**
+ * Sentences in a .ts source that would reach a user in English: the text of an Error the code throws (the worker
+ * answers it to the page), and string values of properties like `message` or `error`. console.* lines are for
+ * developers and are not checked.
+ */
+export function hardCodedMessages(file: string, source: string): Finding[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: Finding[] = [];
+  const textOf = (node: ts.Node): string | undefined => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+    if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' … ');
+    return undefined;
+  };
+  const check = (node: ts.Node | undefined) => {
+    const text = node && textOf(node);
+    if (node && text !== undefined && sentence(text)) found.push({ file, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, text: text.trim() });
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.getText(sf) === 'console') return;
+    if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && ERRORS.has(node.expression.text)) check(node.arguments?.[0]);
+    if (ts.isThrowStatement(node)) check(node.expression);
+    if (ts.isPropertyAssignment(node) && SAID.has(node.name.getText(sf))) check(node.initializer);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && SAID.has(node.left.name.text)) {
+      check(node.right);
+    }
+    if (ts.isVariableDeclaration(node) && SAID.has(node.name.getText(sf))) check(node.initializer);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
 
 /** Every literal message key the source passes to t(), getMessage() or plural(). */
 export function usedKeys(file: string, source: string): { key: string; line: number }[] {

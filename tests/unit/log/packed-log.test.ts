@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogRow } from '@/data/log/log-row';
-import { packLog, unpackLog, type ReportRow } from '@/data/log/packed-log';
-import { unpackReport } from '@/data/protocol';
+import { packLog, unpackLog, unpackReport, type ReportRow } from '@/data/log/packed-log';
 import { LEVELS } from '@/data/assess/risk';
 import { logRow as oneRow } from '../../fixtures/log-rows';
 

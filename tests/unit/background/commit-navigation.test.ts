@@ -1,0 +1,66 @@
+// Issue 16, defect 1, in the tracker: a tab's page changes when a navigation commits. Until then the page that
+// started it keeps its state and its requests; a navigation that ends without committing is logged on that page and
+// counts towards no company; requests of the new document heard before its commit wait for it (by document id).
+import { describe, expect, it } from 'vitest';
+import { buildEngine, bundledDataset } from '@/entrypoints/background/engine';
+import { openLogDB } from '@/entrypoints/background/log-db';
+import { TabTracker, type Observed } from '@/entrypoints/background/tab-tracker';
+
+const engine = buildEngine(bundledDataset, 'bundled');
+let seq = 0;
+
+async function temuTab() {
+  const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
+  const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 1, url, type: 'image', time, frameId: 0, requestId: `r${time}`, ...extra });
+  tracker.startNavigation(req('http://www.temu.com/', 1_000, { type: 'main_frame' }));
+  tracker.commitNavigation(1, 'http://www.temu.com/', 1_010, 'DOC-TEMU');
+  tracker.observe(req('http://bugly.qq.com/sdk.js', 1_020, { document: { id: 'DOC-TEMU' } }));
+  return { tracker, req };
+}
+
+describe('a tab page changes on commit', () => {
+  it('keeps the page through a navigation that never commits, and logs it there without counting it', async () => {
+    const { tracker, req } = await temuTab();
+    tracker.startNavigation(req('http://www.example.org/204', 2_000, { type: 'main_frame' }));
+    expect(tracker.get(1)).toMatchObject({ site: 'temu.com', level: 'high', pageStart: 1_000 });
+    tracker.observe(req('http://img.kwcdn.com/later.png', 2_010, { document: { id: 'DOC-TEMU' } }));
+    tracker.abandonNavigation(1, 'http://www.example.org/204');
+    const rows = await tracker.pageRows(1);
+    expect(rows.map((r) => [r.host, r.pageSite, r.uncommitted ?? false])).toEqual([
+      ['www.temu.com', 'temu.com', false],
+      ['bugly.qq.com', 'temu.com', false],
+      ['img.kwcdn.com', 'temu.com', false],
+      ['www.example.org', 'temu.com', true],
+    ]);
+    expect(tracker.get(1)).toMatchObject({ site: 'temu.com', level: 'high', requests: 4 });
+  });
+
+  it('does not let a navigation to a risky site that never commits raise a neutral page', async () => {
+    const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
+    tracker.startNavigation({ tabId: 2, url: 'http://www.evil.test/', type: 'main_frame', time: 1, frameId: 0, requestId: 'a' });
+    tracker.commitNavigation(2, 'http://www.evil.test/', 2, 'DOC-EVIL');
+    tracker.startNavigation({ tabId: 2, url: 'http://www.temu.com/204', type: 'main_frame', time: 3, frameId: 0, requestId: 'b' });
+    tracker.abandonNavigation(2, 'http://www.temu.com/204');
+    expect(tracker.get(2)).toMatchObject({ site: 'evil.test', siteCompany: null, level: 'none', companies: {} });
+  });
+
+  it("files the new document's early requests under the new page, and the old document's under the old", async () => {
+    const { tracker, req } = await temuTab();
+    tracker.startNavigation(req('http://www.shein.com/', 3_000, { type: 'main_frame' }));
+    tracker.observe(req('http://img.ltwebstatic.com/early.png', 3_005, { document: { id: 'DOC-SHEIN' } })); // before the commit is heard
+    tracker.observe(req('http://img.kwcdn.com/unload.png', 3_006, { document: { id: 'DOC-TEMU' } }));
+    tracker.commitNavigation(1, 'http://www.shein.com/', 3_010, 'DOC-SHEIN');
+    expect(tracker.get(1)).toMatchObject({ site: 'shein.com', pageStart: 3_000, documentId: 'DOC-SHEIN' });
+    expect((await tracker.pageRows(1)).map((r) => r.host)).toEqual(['www.shein.com', 'img.ltwebstatic.com']);
+  });
+
+  it('follows a redirect as one navigation and ignores the failure of another URL', async () => {
+    const { tracker, req } = await temuTab();
+    tracker.startNavigation(req('http://shein.com/', 4_000, { type: 'main_frame', requestId: 'nav' }));
+    tracker.startNavigation(req('http://www.shein.com/', 4_001, { type: 'main_frame', requestId: 'nav' }));
+    tracker.abandonNavigation(1, 'http://www.example.org/other');
+    tracker.commitNavigation(1, 'http://www.shein.com/', 4_010, 'DOC-SHEIN');
+    expect(tracker.get(1)).toMatchObject({ site: 'shein.com', pageStart: 4_000 });
+    expect((await tracker.pageRows(1)).map((r) => r.url)).toEqual(['http://shein.com/', 'http://www.shein.com/']);
+  });
+});
