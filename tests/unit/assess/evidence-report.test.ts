@@ -1,0 +1,90 @@
+// The readable report saved with the HAR: names every recipient with its country and status, the actions with their
+// source links, the dataset version, and the HAR's SHA-256; it escapes what it quotes and loads nothing.
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { buildEvidenceReport, escapeHtml, type EvidenceReportInput } from '@/data/assess/evidence-report';
+import { RiskModel } from '@/data/assess/risk';
+import { LOCALES, translator } from '@/data/i18n/translator';
+import type { ThirdParty } from '@/data/protocol';
+import { loadBundled } from '../bundled-dataset';
+
+const dataset = loadBundled();
+const risk = new RiskModel(dataset);
+const t = (lang: string) => translator(JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')));
+const tp = (company: string, hosts: string[], requests: number, serversSeen?: string[]): ThirdParty => ({
+  assessment: risk.assess(company, 'EEA')!,
+  requests,
+  roles: ['analytics'],
+  hosts,
+  sameGroupAsSite: false,
+  ...(serversSeen ? { serversSeen } : {}),
+});
+const SHA = 'ab'.repeat(32);
+
+const input = (lang: string, site: string | null = 'spiegel.de'): EvidenceReportInput => ({
+  report: {
+    site,
+    url: 'http://www.spiegel.de/?ref=secret',
+    jurisdiction: 'EEA',
+    siteAssessment: null,
+    thirdParties: [tp('yandex', ['mc.yandex.ru'], 3, ['local']), tp('tiktok', ['analytics.tiktok.com'], 2)],
+    unknownThirdParties: [{ host: 'x.unknown.example', requests: 1 }],
+    dataset: { version: dataset.version, date: dataset.date, source: 'bundled', counts: {}, license: 'CC BY 4.0' },
+  },
+  requests: 7,
+  files: { har: 'borderline-evidence-spiegel.de-2026-12-01T23-50-07Z.har', report: 'borderline-evidence-spiegel.de-2026-12-01T23-50-07Z.html' },
+  sha256: SHA,
+  savedAt: Date.UTC(2026, 11, 1, 23, 50, 7),
+  keepQuery: false,
+  creator: { name: 'Borderline', version: '0.1.0' },
+  browser: { name: 'Chromium', version: '156' },
+  t: t(lang),
+  lang,
+});
+
+const parse = (html: string) => {
+  const doc = new Window().document;
+  doc.write(html);
+  return doc;
+};
+
+describe('the evidence report', () => {
+  it('names each recipient with its country, status, actions and sources, and carries the SHA-256', () => {
+    const html = buildEvidenceReport(input('en'));
+    const doc = parse(html);
+    expect(doc.querySelector('main')!.getAttribute('data-sha256')).toBe(SHA);
+    expect(doc.querySelector('[data-testid="har-sha256"]')!.textContent).toBe(SHA);
+    const companies = [...doc.querySelectorAll('section.company')].map((s) => s.getAttribute('data-company'));
+    expect(companies).toEqual(['yandex', 'tiktok']);
+    const yandex = doc.querySelector('[data-company="yandex"]')!.textContent!;
+    expect(yandex).toMatch(/Headquartered in: Russia/);
+    expect(yandex).toMatch(/3 requests to mc\.yandex\.ru/);
+    expect(yandex).toMatch(/Russia: no adequacy decision/);
+    expect(yandex).toMatch(/Servers seen in: local network/);
+    expect(doc.querySelectorAll('[data-company="tiktok"] .actions a[href^="https://"]').length).toBeGreaterThan(0);
+    expect(html).toContain(dataset.version);
+    expect(html).toMatch(/not of where the company stores the data/);
+    expect(html).toContain('x.unknown.example');
+    expect(html).not.toContain('secret');
+  });
+
+  it('is self-contained: no script, no outside stylesheet or image', () => {
+    const doc = parse(buildEvidenceReport(input('en')));
+    expect(doc.querySelectorAll('script, link, img, iframe').length).toBe(0);
+  });
+
+  it('escapes what it quotes', () => {
+    expect(escapeHtml(`<b a="1">&'`)).toBe('&lt;b a=&quot;1&quot;&gt;&amp;&#39;');
+    const html = buildEvidenceReport(input('en', '<script>alert(1)</script>'));
+    expect(html).not.toContain('<script>');
+  });
+
+  it.each(LOCALES)('is written in %s with every placeholder filled', (lang) => {
+    const html = buildEvidenceReport(input(lang));
+    expect(html).toContain(`<html lang="${lang}">`);
+    expect(html).not.toMatch(/\$[A-Z_]+\$/);
+    expect(html).toContain(SHA);
+    expect(html).toMatch(/Yandex/);
+  });
+});
