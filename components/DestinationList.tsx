@@ -6,17 +6,27 @@ import type { Destination } from '@/data/dataset/schema';
 import { useI18n, useT } from './i18n';
 import { SourceLinks } from './SourceLinks';
 
-const DESTINATION_STATUS: Record<DestinationStatus, { word: MessageKey; concern: boolean }> = {
-  domestic: { word: 'destStatusDomestic', concern: false },
-  adequate: { word: 'destStatusAdequate', concern: false },
-  partial: { word: 'destStatusPartial', concern: false },
-  'no-adequacy': { word: 'destStatusNoAdequacy', concern: true },
-  'country-of-concern': { word: 'destStatusConcern', concern: true },
-  unrestricted: { word: 'destStatusUnrestricted', concern: false },
-  unspecified: { word: 'destStatusUnspecified', concern: true },
+/**
+ * Each status with its words and its look: ✗ for a concern, ✓ only where a decision covers the transfer, ○ where
+ * Borderline cannot tell (certification not on record, unnamed countries under named safeguards, no US restriction):
+ * never a green tick for a transfer no decision covers.
+ */
+const DESTINATION_STATUS: Record<DestinationStatus, { word: MessageKey; look: Look }> = {
+  domestic: { word: 'destStatusDomestic', look: 'ok' },
+  adequate: { word: 'destStatusAdequate', look: 'ok' },
+  partial: { word: 'destStatusPartial', look: 'ok' },
+  certified: { word: 'destStatusCertified', look: 'ok' },
+  'not-certified': { word: 'destStatusNotCertified', look: 'concern' },
+  'certification-unknown': { word: 'destStatusCertUnknown', look: 'neutral' },
+  'no-adequacy': { word: 'destStatusNoAdequacy', look: 'concern' },
+  'country-of-concern': { word: 'destStatusConcern', look: 'concern' },
+  unrestricted: { word: 'destStatusUnrestricted', look: 'neutral' },
+  unspecified: { word: 'destStatusUnspecified', look: 'concern' },
+  'unspecified-safeguard': { word: 'destStatusUnspecifiedSafeguard', look: 'neutral' },
 };
 
-const ICON = { concern: '✗', ok: '✓' };
+type Look = 'concern' | 'ok' | 'neutral';
+const ICON: Record<Look, string> = { concern: '✗', ok: '✓', neutral: '○' };
 
 const KIND: Record<Destination['kind'], { title: MessageKey; short: MessageKey }> = {
   transfer: { title: 'destKindTransfer', short: 'destKindTransferShort' },
@@ -45,8 +55,8 @@ export function DestinationStatusText({ status, scope, jurisdiction }: Destinati
   const t = useT();
   const s = DESTINATION_STATUS[status];
   return (
-    <span class={`status ${s.concern ? 'status-concern' : 'status-ok'}`} data-testid="destination-status" data-status={status}>
-      <span aria-hidden="true">{s.concern ? ICON.concern : ICON.ok} </span>
+    <span class={`status status-${s.look}`} data-testid="destination-status" data-status={status}>
+      <span aria-hidden="true">{ICON[s.look]} </span>
       {t(s.word)}
       {scope ? ` (${scope})` : ''}
       <span class="visually-hidden"> {t('destForUsers', [jurisdictionName(jurisdiction, t)])}</span>

@@ -22,10 +22,14 @@ function whySentence(r: TabReport, { t, lang }: I18n): string {
 }
 
 /** "Rules for EEA users (guessed from your time zone) — change": which rules apply, and how to say where one lives. */
-export function RulesLine({ report }: { report: Pick<TabReport, 'jurisdiction' | 'residence' | 'residenceGuessed'> }) {
+export function RulesLine({ report }: { report: Pick<TabReport, 'jurisdiction' | 'residence' | 'residenceGuessed' | 'adequacyList'> }) {
   const { t } = useI18n();
   const name = jurisdictionName(report.jurisdiction, t);
   const elsewhere = report.residence === 'elsewhere';
+  const list = report.adequacyList;
+  const own = report.jurisdiction === 'UK' ? 'listUK' : 'listCH';
+  // The UK's and Switzerland's own lists are partly sourced: say so, or that the EEA's stands in where none is carried.
+  const listNote = list && (list.own ? (list.partial ? t('rulesListPartial', [t(own)]) : '') : t('rulesListApprox'));
   const key = elsewhere
     ? report.residenceGuessed
       ? 'headerRulesElsewhereGuessed'
@@ -39,6 +43,7 @@ export function RulesLine({ report }: { report: Pick<TabReport, 'jurisdiction' |
       <a href="options.html" target="_blank" rel="noopener" data-testid="rules-change">
         {t('headerRulesChange')}
       </a>
+      {listNote && <span data-testid="rules-list">{` · ${listNote}`}</span>}
     </span>
   );
 }

@@ -5,6 +5,7 @@ import type { TabReport } from '@/data/protocol';
 import { ActionList } from './ActionList';
 import { AskList } from './AskList';
 import { CompanyChain } from './CompanyChain';
+import { CompanyReasons } from './CompanyReasons';
 import { companyNamesOf } from './company-names';
 import { DestinationList } from './DestinationList';
 import { ServersSeen } from './ServersSeen';
@@ -81,10 +82,11 @@ export function TabReportView({ report, logActions, copy }: TabReportViewProps) 
           <Section {...props('where')}>
             <h3>{t('destHeading')}</h3>
             <DestinationList destinations={site.destinations} jurisdiction={report.jurisdiction} />
+            <CompanyReasons assessment={site} only="protection" />
             <ServersSeen countries={report.siteServersSeen} />
           </Section>
           <Section {...props('actions')}>
-            <ActionList actions={site.actions} />
+            <ActionList actions={site.actions} history={site.history} />
           </Section>
         </>
       ) : (

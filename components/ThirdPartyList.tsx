@@ -3,6 +3,7 @@ import { CONCERNING, type AssessedDestination, type DestinationStatus, type Juri
 import type { Role } from '@/data/dataset/schema';
 import { regionName } from '@/data/i18n/locale-format';
 import type { MessageKey } from '@/data/i18n/translator';
+import { CompanyReasons } from './CompanyReasons';
 import { destinationName, DestinationStatusText } from './DestinationList';
 import { plural, useI18n, type I18n } from './i18n';
 import { RiskBadge } from './RiskBadge';
@@ -96,6 +97,7 @@ function ThirdPartyItem({ tp, jurisdiction }: { tp: ThirdParty; jurisdiction: Ju
           ) : (
             <div class="detail" data-testid="third-party-says">{t('tpNoDestination')}</div>
           )}
+          <CompanyReasons assessment={a} />
           <ServersSeen countries={tp.serversSeen} />
           <div class="detail">{t('tpHosts', [tp.hosts.join(', ')])}</div>
           {tp.providerHosts && tp.providerHosts.length > 0 && (

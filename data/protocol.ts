@@ -90,6 +90,8 @@ export interface TabReport {
   /** Where the user lives, as they said or, until they answer, as guessed from the time zone. */
   residence: Residence;
   residenceGuessed: boolean;
+  /** UK and Swiss users: whether the dataset carries the country's own adequacy list, and whether it says it is partial. */
+  adequacyList?: { own: boolean; partial: boolean };
   level: Level;
   siteAssessment: CompanyAssessment | null;
   thirdParties: ThirdParty[];

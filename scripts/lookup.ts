@@ -12,7 +12,7 @@ import { normalizeHost, siteOf } from '../data/match/hostname';
 import { parseDatasetText } from '../data/dataset/parse';
 import type { Company } from '../data/dataset/schema';
 import { reasonsText } from '../data/assess/localized-text';
-import { RiskModel } from '../data/assess/risk';
+import { RiskModel, type CertificationView } from '../data/assess/risk';
 import { translator } from '../data/i18n/translator';
 import en from '../public/_locales/en/messages.json';
 import { hostOfInput, inputSource, inputsFromText, parseLookupArgs, USAGE } from './lookup/args';
@@ -70,6 +70,16 @@ if (args.fixtures !== undefined) process.exit(runFixtures(args.fixtures));
  * A company as the CLI names it: the legal name, the short name users know (null when the dataset has none: the UI
  * then shows the legal name) and the headquarters country, a company fact (ISO code, or null: not on record).
  */
+/** A certification as the CLI prints it: the framework, the status, and whose record says so. */
+const certificationOut = (c: CertificationView) => ({
+  framework: c.framework,
+  status: c.status,
+  onRecord: c.record !== undefined,
+  ...(c.record?.entity ? { entity: c.record.entity } : {}),
+  ...(c.inheritedFrom ? { from: c.inheritedFrom.id, ...(c.generic ? { generic: true } : {}) } : {}),
+  ...(c.record ? { sources: c.record.sources, asOf: c.record.asOf, confidence: c.record.confidence } : {}),
+});
+
 const named = (c: Company) => ({ id: c.id, name: c.name, displayName: c.displayName ?? null, hq: c.hq });
 
 for (const input of inputs) {
@@ -90,6 +100,10 @@ for (const input of inputs) {
     owner: assessment ? named(assessment.owner) : null,
     role: match?.entry.role ?? null,
     risk: assessment?.level ?? 'none',
+    // The worst status of the company's current destinations (or of its headquarters) under the jurisdiction's rules,
+    // and its US certification under that jurisdiction's framework (null for US rules, or a company with no US tie).
+    status: assessment?.status ?? null,
+    certification: assessment?.certification ? certificationOut(assessment.certification) : null,
     why: assessment ? reasonsText(assessment.reasons, english, 'en') : null,
   });
 }

@@ -77,6 +77,7 @@ export function buildTabReport(
     site: state?.site ?? null,
     restricted: isRestrictedUrl(url),
     jurisdiction,
+    ...(jurisdiction === 'UK' || jurisdiction === 'CH' ? { adequacyList: engine.risk.listOf(jurisdiction) } : {}),
     level,
     siteAssessment,
     thirdParties: countryOf ? thirdParties.map((tp) => ({ ...tp, serversSeen: serversSeen(tp.assessment.company.id) })) : thirdParties,

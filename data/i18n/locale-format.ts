@@ -11,6 +11,10 @@ export function regionName(code: string, lang: string): string {
 export const monthYear = (iso: string, lang: string) =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
+/** "10 Jul 2023": the day a decision took effect, in the user's language. */
+export const dayMonthYear = (iso: string, lang: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 export function listOf(items: string[], lang: string): string {
   try {
     return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);

@@ -1,6 +1,6 @@
 // Chrome resets a tab's badge when a navigation commits, so callers set it again after commit and on complete.
 import { browser } from 'wxt/browser';
-import { reasonText } from '@/data/assess/localized-text';
+import { badgeCause } from '@/data/assess/localized-text';
 import { levelRank, type Level } from '@/data/assess/risk';
 import type { MessageKey } from '@/data/i18n/translator';
 import type { TabState } from '@/data/log/tab-state';
@@ -10,7 +10,8 @@ import type { Engine } from './engine';
 const LOOK: Record<Level, { text?: MessageKey; color: string; word: MessageKey }> = {
   high: { text: 'badgeHigh', color: '#B3261E', word: 'levelHigh' },
   medium: { text: 'badgeMedium', color: '#8A4B00', word: 'levelMedium' },
-  low: { text: 'badgeLow', color: '#3B6E3B', word: 'levelLow' },
+  // Known, nothing of concern on record: a neutral colour, never a green that would read as "safe".
+  low: { text: 'badgeLow', color: '#455A64', word: 'levelLow' },
   none: { color: '#5F6368', word: 'levelNone' },
 };
 
@@ -34,10 +35,14 @@ async function showBadge(tabId: number, level: Level, why: string | undefined, t
   }
 }
 
-/** The tab's badge under the engine and settings in force; the tooltip gives the site's first reason. */
+/**
+ * The tab's badge under the engine and settings in force. The tooltip says why: the company that raised the page to
+ * its level, site first, then by requests, and its reason ("This page sends data to Yandex (based in Russia, no
+ * adequacy decision)"); below medium, the level alone.
+ */
 export function paintBadge(state: TabState, engine: Engine, settings: Settings): void {
-  const site = state.siteCompany ? engine.risk.assess(state.siteCompany, settings.jurisdiction) : undefined;
-  const reason = site?.reasons[0];
-  const why = reason && reasonText(reason, t, browser.i18n.getUILanguage());
+  const ids = [...(state.siteCompany ? [state.siteCompany] : []), ...Object.entries(state.companies).sort((a, b) => b[1] - a[1]).map(([id]) => id)];
+  const assessments = [...new Set(ids)].flatMap((id) => engine.risk.assess(id, settings.jurisdiction) ?? []);
+  const why = badgeCause(assessments, state.level, t, browser.i18n.getUILanguage());
   void showBadge(state.tabId, state.level, why, settings.badgeThreshold);
 }

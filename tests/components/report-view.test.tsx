@@ -20,7 +20,7 @@ describe('RiskBadge', () => {
       const icon = badge.querySelector('[aria-hidden="true"]')!.textContent!.trim();
       const word = badge.textContent!.replace(icon, '').trim();
       expect(icon).not.toBe('');
-      expect(word).toMatch(/risk|transfers/i);
+      expect(word).toMatch(/risk|transfers|known, no concern/i);
       seen.add(`${icon}|${word}`);
       unmount();
     }

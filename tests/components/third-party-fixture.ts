@@ -31,8 +31,11 @@ export function party(spec: PartySpec): ThirdParty {
     owner,
     level: spec.level ?? 'low',
     reasons: [],
+    status: null,
     destinations: spec.destinations ?? [],
+    hq: null,
     actions: [],
+    history: [],
   };
   return {
     assessment,

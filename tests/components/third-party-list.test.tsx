@@ -53,7 +53,7 @@ describe('ThirdPartyList with thirty companies', () => {
     const hj = item('hotjar');
     const summary = hj.querySelector('summary')!;
     expect(hj.querySelector('details')!.open).toBe(false);
-    expect(summary.textContent).toMatch(/^Hotjar \(part of Contentsquare\) ● Low risk3 requests · analytics, Headquartered in: France$/);
+    expect(summary.textContent).toMatch(/^Hotjar \(part of Contentsquare\) ● Known, no concern on record3 requests · analytics, Headquartered in: France$/);
     expect(within(hj).getByTestId('third-party-summary').textContent).toBe('3 requests · analytics');
     // The HQ is read out with the line, but shown once, in the group heading: it is visually hidden here.
     expect(summary.querySelector('.visually-hidden')!.textContent).toBe(', Headquartered in: France');
@@ -184,7 +184,7 @@ describe('the log’s Company column', () => {
     render(<RequestLog rows={rows} companyName={names} />);
     const cells = screen.getAllByTestId('log-row').map((r) => [r.children[3]!.textContent, r.children[4]!.textContent]);
     expect(cells).toEqual([
-      ['Google Analytics', '● low'],
+      ['Google Analytics', '● known'],
       ['unknown', '○ unknown'],
     ]);
   });

@@ -70,7 +70,7 @@ describe('company assessment', () => {
   it('rates a known company without destinations or actions low, and says why', () => {
     const lone = new RiskModel({
       ...dataset,
-      companies: [...dataset.companies, { ...dataset.companies[0]!, id: 'lone', parent: null }],
+      companies: [...dataset.companies, { ...dataset.companies[0]!, id: 'lone', parent: null, hq: null }],
     });
     const a = lone.assess('lone', 'EEA')!;
     expect(a.level).toBe('low');
@@ -80,7 +80,7 @@ describe('company assessment', () => {
   it('ignores destinations whose disclosure ended before the dataset date', () => {
     const past = new RiskModel({
       ...dataset,
-      companies: [...dataset.companies, { ...dataset.companies[0]!, id: 'past', parent: null }],
+      companies: [...dataset.companies, { ...dataset.companies[0]!, id: 'past', parent: null, hq: null }],
       destinations: [{ ...dataset.destinations[0]!, company: 'past', until: '2020-01-01' }],
     });
     const a = past.assess('past', 'EEA')!;

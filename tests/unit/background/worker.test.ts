@@ -41,6 +41,23 @@ describe('background worker', () => {
     expect(report.unknownThirdParties).toEqual([{ host: 'cdn.unknown-example.net', requests: 1 }]);
   });
 
+  it('says in the tooltip which company raised the level, and why', async () => {
+    const { tab } = await loadTemu();
+    expect(await fakeBrowser.action.getTitle({ tabId: tab.id! })).toBe('Borderline: High risk — This page sends data to Temu (third countries it does not name)');
+  });
+
+  it('names the third party that raised a page the dataset does not know, with its countries', async () => {
+    const bg = startBackground(dbName);
+    const tab = await fakeBrowser.tabs.create({ url: 'http://www.example.org/' });
+    const { tracker } = await bg.ready;
+    await request(tab.id!, 'http://www.example.org/', 'main_frame', 1000);
+    await request(tab.id!, 'http://analytics.tiktok.com/i18n/pixel/events.js', 'script', 1001);
+    await bg.ready;
+    await tracker.flush();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('HIGH');
+    expect(await fakeBrowser.action.getTitle({ tabId: tab.id! })).toMatch(/^Borderline: High risk — This page sends data to TikTok \(China, .+, no adequacy decision\)$/);
+  });
+
   it('leaves the badge empty on a neutral site', async () => {
     const bg = startBackground(dbName);
     const tab = await fakeBrowser.tabs.create({ url: 'http://www.example.org/' });
@@ -101,6 +118,7 @@ describe('background worker', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('HIGH');
     const report = unpackReport(((await send({ type: 'getTabReport', tabId: tab.id })) as { value: PackedTabReport }).value);
     expect(report.jurisdiction).toBe('US');
-    expect(report.siteAssessment?.destinations.every((d) => d.status === 'unspecified')).toBe(true);
+    // Temu names only "third countries": its own policy with the safeguards it names, noyb's complaint without.
+    expect(report.siteAssessment?.destinations.map((d) => d.status).sort()).toEqual(['unspecified', 'unspecified-safeguard']);
   });
 });
