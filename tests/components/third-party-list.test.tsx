@@ -79,8 +79,8 @@ describe('ThirdPartyList with thirty companies', () => {
         jurisdiction="EEA"
       />,
     );
-    expect(item('google').querySelector('.tp-head')!.textContent).toBe('Google ● Low risk');
-    expect(item('google-analytics').querySelector('.tp-head')!.textContent).toBe('Google Analytics (part of Google) ● Low risk');
+    expect(item('google').querySelector('.tp-head')!.textContent).toBe('Google ● Known, no concern on record');
+    expect(item('google-analytics').querySelector('.tp-head')!.textContent).toBe('Google Analytics (part of Google) ● Known, no concern on record');
   });
 
   it('says "no disclosed destination on record" for a company with an HQ and no destination, never the HQ as a destination', () => {

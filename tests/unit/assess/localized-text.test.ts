@@ -16,7 +16,7 @@ describe('reasons in the user language', () => {
     const unspecified = temu.reasons.find((r) => r.code === 'unspecified-destinations')!;
     expect(reasonText(unspecified, t('en'), 'en-US')).toBe('Temu says data may go to "third countries" without naming them, so no adequacy decision can be relied on.');
     const xiaomi = risk.assess('xiaomi', 'EEA')!.reasons[0]!;
-    expect(reasonText(xiaomi, t('en'), 'en-US')).toBe("A complaint says Xiaomi Corporation's data may go to China: a country without an adequacy decision.");
+    expect(reasonText(xiaomi, t('en'), 'en-US')).toBe("A complaint says Xiaomi's data may go to China: a country without an adequacy decision.");
   });
 
   it('name the action, its authority, place and month in German', () => {

@@ -111,7 +111,7 @@ describe('reasons in plain words', () => {
 
   it('says who states a destination: a complaint is not a disclosure', () => {
     const text = english(risk.assess('xiaomi', 'EEA')!.reasons[0]!);
-    expect(text).toMatch(/^A complaint says Xiaomi Corporation's data may go to China/);
+    expect(text).toMatch(/^A complaint says Xiaomi's data may go to China/);
     expect(text).not.toMatch(/discloses/);
   });
 
