@@ -79,7 +79,9 @@ export const V2FLY_LISTS: ListMapping[] = [
   // Alphabet's other companies (Waymo, Verily, Calico, Wing, GV, CapitalG, Isomorphic Labs, Google Fiber): filed under
   // the group, not under Google LLC; their operating companies were not researched.
   { list: 'alphabet', company: 'alphabet', role: 'first-party', skip: ['google'] },
-  { list: 'meta', company: 'meta', role: 'first-party', exclude: META_OUT, skip: ['facebook-dev'] },
+  // WhatsApp has its own record (its EEA policy's destinations are its own); Meta remains its owner.
+  { list: 'whatsapp', company: 'whatsapp', role: 'first-party' },
+  { list: 'meta', company: 'meta', role: 'first-party', exclude: META_OUT, skip: ['facebook-dev', 'whatsapp'] },
   { list: 'linkedin', company: 'linkedin', role: 'social' },
   // xbox's game studios (asobo, bethesda, forza, mojang) and GitHub's npm: ownership not sourced in the research.
   { list: 'microsoft', company: 'microsoft', role: 'first-party', exclude: MICROSOFT_OUT, skip: ['asobo', 'bethesda', 'forza', 'mojang', 'npmjs'] },
