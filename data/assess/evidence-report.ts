@@ -12,10 +12,14 @@ export const DESTINATION_STATUS: Record<DestinationStatus, MessageKey> = {
   domestic: 'destStatusDomestic',
   adequate: 'destStatusAdequate',
   partial: 'destStatusPartial',
+  certified: 'destStatusCertified',
+  'not-certified': 'destStatusNotCertified',
+  'certification-unknown': 'destStatusCertUnknown',
   'no-adequacy': 'destStatusNoAdequacy',
   'country-of-concern': 'destStatusConcern',
   unrestricted: 'destStatusUnrestricted',
   unspecified: 'destStatusUnspecified',
+  'unspecified-safeguard': 'destStatusUnspecifiedSafeguard',
 };
 
 const LEVEL_WORD: Record<CompanyAssessment['level'], MessageKey> = {
