@@ -8,6 +8,7 @@ import { CompanyChain } from './CompanyChain';
 import { CompanyReasons } from './CompanyReasons';
 import { companyNamesOf } from './company-names';
 import { DestinationList } from './DestinationList';
+import { EvidencePanel, type EvidenceActions } from './EvidencePanel';
 import { ServersSeen } from './ServersSeen';
 import { useT } from './i18n';
 import type { LogActionsProps } from './LogActions';
@@ -22,6 +23,8 @@ export interface TabReportViewProps {
   logActions?: LogActionsProps;
   /** Puts "Ask them" in the report; without it (a read-only view) the section is left out. */
   copy?: (text: string) => Promise<void>;
+  /** "Save evidence" and the complaint draft; left out of a read-only view. */
+  evidence?: EvidenceActions;
 }
 
 const SECTION: Record<SectionId, { title: MessageKey; nav: MessageKey }> = {
@@ -30,19 +33,20 @@ const SECTION: Record<SectionId, { title: MessageKey; nav: MessageKey }> = {
   actions: { title: 'secActions', nav: 'navActions' },
   about: { title: 'secAbout', nav: 'navAbout' },
   ask: { title: 'secAsk', nav: 'navAsk' },
+  act: { title: 'secAct', nav: 'navAct' },
   third: { title: 'secThird', nav: 'navThird' },
   log: { title: 'secLog', nav: 'navLog' },
 };
 
-type SectionId = 'who' | 'where' | 'actions' | 'about' | 'ask' | 'third' | 'log';
+type SectionId = 'who' | 'where' | 'actions' | 'about' | 'ask' | 'act' | 'third' | 'log';
 
 /** The whole report for one tab: the verdict first and always in view, the details in sections below it. */
-export function TabReportView({ report, logActions, copy }: TabReportViewProps) {
+export function TabReportView({ report, logActions, copy, evidence }: TabReportViewProps) {
   const t = useT();
   const site = report.siteAssessment;
   const companyName = useMemo(() => companyNamesOf(report), [report]);
   // The request text is long: it waits behind its heading until asked for, so the verdict's details stay in reach.
-  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set(['ask']));
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set(['ask', 'act']));
   const toggle = (id: string) =>
     setClosed((prev) => {
       const next = new Set(prev);
@@ -66,7 +70,7 @@ export function TabReportView({ report, logActions, copy }: TabReportViewProps) 
     third: report.thirdParties.length,
     log: report.requests.length,
   };
-  const ids: SectionId[] = [...(site ? (['who', 'where', 'actions'] as const) : (['about'] as const)), ...(copy ? (['ask'] as const) : []), 'third', 'log'];
+  const ids: SectionId[] = [...(site ? (['who', 'where', 'actions'] as const) : (['about'] as const)), ...(copy ? (['ask'] as const) : []), ...(evidence ? (['act'] as const) : []), 'third', 'log'];
   const nav: SectionNavItem[] = ids.map((id) => ({ id, label: t(SECTION[id].nav), count: counts[id] }));
   const props = (id: SectionId) => ({ id, title: t(SECTION[id].title), open: !closed.has(id), onToggle: toggle, count: counts[id] });
 
@@ -97,6 +101,11 @@ export function TabReportView({ report, logActions, copy }: TabReportViewProps) 
       {copy && (
         <Section {...props('ask')}>
           <AskList report={report} copy={copy} />
+        </Section>
+      )}
+      {evidence && (
+        <Section {...props('act')}>
+          <EvidencePanel report={report} actions={evidence} />
         </Section>
       )}
       <Section {...props('third')}>

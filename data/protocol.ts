@@ -9,7 +9,7 @@ import type { SiteWarning } from './assess/site-warning';
 import type { PackedLog, ReportRow } from './log/packed-log';
 import type { CompanyAssessment, Jurisdiction, Level } from './assess/risk';
 import type { Residence } from './assess/residence';
-import type { Role } from './dataset/schema';
+import type { Authority, Role } from './dataset/schema';
 import type { DatasetDiff } from './dataset/diff';
 import type { Signed } from './dataset/update-candidate';
 import type { Settings } from './settings';
@@ -146,6 +146,8 @@ export const REQUEST_SCHEMAS = {
   getSiteWarning: Empty,
   dismissSiteWarning: v.strictObject({ site: v.pipe(v.string(), v.minLength(1), v.maxLength(253)) }),
   openDetails: v.strictObject({ view: v.picklist(['report', 'ask']) }),
+  getEvidence: v.strictObject({ tabId: TabId, keepQuery: v.boolean() }),
+  getAuthorities: Empty,
 } as const;
 
 type Payload<T extends keyof typeof REQUEST_SCHEMAS> = v.InferOutput<(typeof REQUEST_SCHEMAS)[T]>;
@@ -175,6 +177,17 @@ interface Responses {
   getSiteWarning: SiteWarning | null;
   dismissSiteWarning: null;
   openDetails: null;
+  getEvidence: Evidence;
+  getAuthorities: { authorities: Authority[]; eea: string[] };
+}
+
+/**
+ * What "Save evidence" builds its files from: the page's report as the popup gets it, and per row (in the same order)
+ * what the report leaves out: the method, and the query and fragment only when the user asked to keep them.
+ */
+export interface Evidence {
+  report: PackedTabReport;
+  details: { method?: string; query?: string }[];
 }
 
 export type Requests = { [T in keyof typeof REQUEST_SCHEMAS]: { request: Payload<T>; response: Responses[T] } };

@@ -6,7 +6,7 @@ import type { MessageKey, Translate } from '../i18n/translator';
 import { regionName } from '../i18n/locale-format';
 import type { TabReport } from '../protocol';
 import { actionHeadline, jurisdictionName } from './localized-text';
-import type { CompanyAssessment, DestinationStatus } from './risk';
+import { levelRank, type CompanyAssessment, type DestinationStatus } from './risk';
 
 export const DESTINATION_STATUS: Record<DestinationStatus, MessageKey> = {
   domestic: 'destStatusDomestic',
@@ -72,6 +72,8 @@ function recipientsOf(input: EvidenceReportInput): Recipient[] {
     serversSeen: tp.serversSeen ?? [],
     isSite: false,
   }));
+  // The most concerning first, as the popup orders them: a reader meets Yandex and TikTok before a font CDN.
+  list.sort((a, b) => levelRank(b.assessment.level) - levelRank(a.assessment.level) || b.requests - a.requests);
   if (report.siteAssessment) list.unshift({ assessment: report.siteAssessment, requests: 0, hosts: [], serversSeen: [], isSite: true });
   return list;
 }

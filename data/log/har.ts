@@ -173,7 +173,7 @@ function entryOf(row: EvidenceRow, input: HarInput): HarEntry {
       queryString: queryPairs(query),
       headersSize: -1,
       bodySize: -1,
-      comment: row.method ? 'Headers and body are not recorded by Borderline.' : 'Method not recorded (shown as GET); headers and body are not recorded by Borderline.',
+      comment: row.method ? 'Headers and body are not recorded by Borderline.' : 'Method not recorded (logged before Borderline recorded it; shown as GET); headers and body are not recorded by Borderline.',
     },
     response: {
       status: row.status ?? 0,

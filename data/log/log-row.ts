@@ -19,6 +19,8 @@ export interface ObservedRequest {
   pageSite: string | null;
   /** Navigation time of the page the tab shows: a page's rows stay together when back/forward cache restores it. */
   page?: number;
+  /** GET, POST …: the HAR of "Save evidence" says it. */
+  method?: string;
   /** A main-frame request whose navigation never committed (a 204, a download, a stopped load). */
   uncommitted?: boolean;
 }
@@ -35,6 +37,13 @@ export interface LogRow {
   initiator?: string;
   ip?: string;
   requestId?: string;
+  /** GET, POST …, for the HAR of "Save evidence"; rows from before it lack it. */
+  method?: string;
+  /**
+   * The query and fragment ("?id=1#x"), kept apart from `url`: the popup, the log and its exports never show them;
+   * only "Save evidence" includes them, when the user asks and is warned that they may carry identifiers.
+   */
+  query?: string;
   /** The page the request was made on (see ObservedRequest.page); rows from before schema v2 may lack it. */
   page?: number;
   pageSite?: string | null;
@@ -51,6 +60,7 @@ export interface LogRow {
 }
 
 const MAX_URL = 512;
+const MAX_QUERY = 2048;
 
 export function toLogRow(req: ObservedRequest, index: HostIndex, risk: RiskModel, jurisdiction: Jurisdiction): LogRow | undefined {
   let parsed: URL;
@@ -75,6 +85,8 @@ export function toLogRow(req: ObservedRequest, index: HostIndex, risk: RiskModel
     ...(req.initiator ? { initiator: req.initiator } : {}),
     ...(req.ip ? { ip: req.ip } : {}),
     ...(req.requestId ? { requestId: req.requestId } : {}),
+    ...(req.method ? { method: req.method } : {}),
+    ...(parsed.search || parsed.hash ? { query: (parsed.search + parsed.hash).slice(0, MAX_QUERY) } : {}),
     page: req.page ?? req.time,
     pageSite: req.pageSite,
     ...(req.uncommitted ? { uncommitted: true as const } : {}),

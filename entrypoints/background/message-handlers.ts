@@ -6,7 +6,8 @@ import { buildTabReport } from '@/data/assess/tab-report';
 import { fail } from '@/data/i18n/localized-error';
 import type { TabState } from '@/data/log/tab-state';
 import { hostOfUrl, siteOf } from '@/data/match/hostname';
-import type { PackedTabReport, SenderLike } from '@/data/protocol';
+import type { LogRow } from '@/data/log/log-row';
+import type { Evidence, PackedTabReport, SenderLike } from '@/data/protocol';
 import { buildLogExport, clearLogScope } from './log-export';
 import type { Handlers } from './messages';
 import { preloadIpTable, serverCountries } from './server-location';
@@ -35,12 +36,13 @@ function senderIsTabPage(sender: SenderLike, state: TabState | undefined): boole
   return !sender.documentId || !state?.documentId || sender.documentId === state.documentId;
 }
 
-async function tabReport(w: WorkerState, tabId: number): Promise<PackedTabReport> {
+async function tabReport(w: WorkerState, tabId: number, withRows?: (rows: readonly LogRow[]) => void): Promise<PackedTabReport> {
   const start = performance.now();
   const { tracker } = await w.ready;
   await w.events.settled();
   if (!tracker.hasCachedRows(tabId)) preloadIpTable(); // a fresh worker: decode it while IndexedDB reads the rows
   const [tab, rows] = await Promise.all([browser.tabs.get(tabId).catch(() => undefined), tracker.pageRows(tabId)]);
+  withRows?.(rows);
   const report = {
     ...buildTabReport(rows, w.engine, w.settings.jurisdiction, tabId, tracker.get(tabId), tab?.url, await serverCountries(rows)),
     ...residenceOf(w.settings),
@@ -54,6 +56,19 @@ async function tabReport(w: WorkerState, tabId: number): Promise<PackedTabReport
 export function messageHandlers(w: WorkerState): Handlers {
   return {
     getTabReport: ({ tabId }) => tabReport(w, tabId),
+    // The same report the popup shows, so the evidence has exactly the log's rows, plus what the report leaves out.
+    async getEvidence({ tabId, keepQuery }) {
+      let details: Evidence['details'] = [];
+      const report = await tabReport(w, tabId, (rows) => {
+        details = rows.map((r) => ({ ...(r.method ? { method: r.method } : {}), ...(keepQuery && r.query ? { query: r.query } : {}) }));
+      });
+      return { report, details };
+    },
+    async getAuthorities() {
+      await w.ready;
+      const { reference } = w.engine.dataset;
+      return { authorities: reference.authorities ?? [], eea: reference.eea.countries };
+    },
     async getDatasetInfo() {
       await w.ready;
       return w.engine.info;

@@ -34,6 +34,7 @@ export function requestEvents(w: WorkerState) {
       time: d.timeStamp,
       frameId: d.frameId,
       requestId: d.requestId,
+      method: d.method,
       // Chrome names the initiator, Firefox the origin URL.
       initiator: d.initiator ?? d.originUrl,
     };

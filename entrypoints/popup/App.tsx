@@ -3,6 +3,7 @@ import { errorText } from '@/data/i18n/localized-error';
 import type { Translate } from '@/data/i18n/translator';
 import type { LogExport, LogScope, TabReport } from '@/data/protocol';
 import { AskView } from '@/components/AskView';
+import type { EvidenceActions } from '@/components/EvidencePanel';
 import { useT } from '@/components/i18n';
 import type { ExportFormat, LogActionsProps, LogScopeChoice } from '@/components/LogActions';
 import { LogPageView } from '@/components/LogPageView';
@@ -20,6 +21,8 @@ export interface AppProps {
   view: View;
   /** Puts a text on the clipboard (navigator.clipboard in the page). */
   copy: (text: string) => Promise<void>;
+  /** "Save evidence" and the complaint draft (the popup and the full-tab log). */
+  evidence?: EvidenceActions;
   /** Called once, after the first render that shows a report: the performance mark's hook. */
   onReady?: () => void;
 }
@@ -39,7 +42,7 @@ function scopesFor(report: TabReport, view: View, t: Translate): { choices?: Log
   return { choices, scopeOf };
 }
 
-export function App({ load, exportLog, clearLog, save, view, copy, onReady }: AppProps) {
+export function App({ load, exportLog, clearLog, save, view, copy, evidence, onReady }: AppProps) {
   const t = useT();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const reported = useRef(false);
@@ -89,5 +92,9 @@ export function App({ load, exportLog, clearLog, save, view, copy, onReady }: Ap
     onRefresh: refresh,
     ...(view === 'popup' ? { fullTabHref: `popup.html?tabId=${report.tabId}&view=log` } : {}),
   };
-  return view === 'log' ? <LogPageView report={report} logActions={logActions} /> : <TabReportView report={report} logActions={logActions} copy={copy} />;
+  return view === 'log' ? (
+    <LogPageView report={report} logActions={logActions} {...(evidence ? { evidence } : {})} />
+  ) : (
+    <TabReportView report={report} logActions={logActions} copy={copy} {...(evidence ? { evidence } : {})} />
+  );
 }

@@ -1,7 +1,7 @@
 import type { LogExport } from '@/data/protocol';
 
 /** A Blob behind an <a download>: works in the popup and the full tab without the downloads permission. */
-export function saveFile(file: LogExport): void {
+export function saveFile(file: Pick<LogExport, 'filename' | 'text'> & { mime: string }): void {
   const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
   const a = document.createElement('a');
   a.href = url;

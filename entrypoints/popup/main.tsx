@@ -8,6 +8,7 @@ import '@/components/theme.css';
 import './popup.css';
 import { App, type View } from './App';
 import { saveFile } from './download';
+import { evidenceActions } from './evidence';
 
 // Imports are evaluated before this line, so "popup-script" marks the end of module evaluation; the first-render
 // measure starts at navigation (0) and so covers HTML, script, the report's message round trip and the render.
@@ -64,6 +65,7 @@ render(
       clearLog={(scope) => send('clearLog', { scope })}
       save={saveFile}
       copy={(text) => navigator.clipboard.writeText(text)}
+      evidence={evidenceActions(send, targetTab, t, lang)}
       onReady={markReady}
     />
   </I18nProvider>,
