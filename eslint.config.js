@@ -14,7 +14,7 @@ export default defineConfig(
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js', 'vitest.e2e.config.ts'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'vitest.e2e.config.ts', 'vitest.firefox.config.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

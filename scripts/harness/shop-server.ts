@@ -2,7 +2,7 @@
 // which answers by Host header. Unknown hosts get 404, so Chromium's own background calls go nowhere.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 const site = (name: string) => readFileSync(new URL(`./sites/${name}.html`, import.meta.url), 'utf8');
 
@@ -114,6 +114,11 @@ for (let i = 0; i < ${n}; i++) {
 export async function startShopServer(port = 0): Promise<ShopServer> {
   const routes = new Map<string, Handler>();
   const server: Server = createServer((req, res) => {
+    // As Firefox's HTTP proxy (it has no host-resolver rules) the server gets absolute URLs: answer them the same way.
+    if (req.url?.startsWith('http://')) {
+      const url = new URL(req.url);
+      req.url = url.pathname + url.search;
+    }
     // A fully qualified name ("www.temu.com.") is the same host: its trailing dot is dropped for routing.
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/\.$/, '').toLowerCase();
     const extra = routes.get(host);
@@ -124,6 +129,8 @@ export async function startShopServer(port = 0): Promise<ShopServer> {
     if (page || ASSET_HOSTS.has(host)) return asset(req, res);
     res.writeHead(404).end();
   });
+  // No tunnels: https through the proxy is refused, so Firefox's calls to its own services go nowhere.
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => socket.end('HTTP/1.1 403 Forbidden\r\n\r\n'));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,

@@ -1,27 +1,29 @@
 // Looks at the extension's service worker from outside, as the end-to-end tests and `npm run measure` both need.
 import type { BrowserContext, CDPSession, Worker } from 'playwright-core';
 
-/** A tab's rows (or, without a tab, all rows) as IndexedDB holds them, read beside the worker's code: nothing is
- *  flushed for the asking. */
-export function storedRows<T = { host: string; url: string; type: string; ip?: string }>(sw: Worker, tabId?: number): Promise<T[]> {
-  return sw.evaluate(
-    (id) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('borderline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const store = db.transaction('requests').objectStore('requests');
-          const query = id === null ? store.getAll() : store.index('by-tab-time').getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-          query.onsuccess = () => {
-            db.close();
-            resolve(query.result as T[]);
-          };
-          query.onerror = () => reject(query.error);
-        };
-      }),
-    tabId ?? null,
-  );
+/** A tab's rows (or, without a tab, all rows) as IndexedDB holds them, read beside the extension's code: nothing is
+ *  flushed for the asking. Runs inside an extension context (Chromium's worker, a Firefox extension page). */
+export function readStoredRows<T>(id: number | null): Promise<T[]> {
+  return new Promise<T[]>((resolve, reject) => {
+    const open = indexedDB.open('borderline');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const store = db.transaction('requests').objectStore('requests');
+      const query = id === null ? store.getAll() : store.index('by-tab-time').getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+      query.onsuccess = () => {
+        db.close();
+        resolve(query.result as T[]);
+      };
+      query.onerror = () => reject(query.error);
+    };
+  });
+}
+
+export type StoredRow = { host: string; url: string; type: string; ip?: string };
+
+export function storedRows<T = StoredRow>(sw: Worker, tabId?: number): Promise<T[]> {
+  return sw.evaluate(readStoredRows<T>, tabId ?? null);
 }
 
 /** The extension worker's running status, as the DevTools protocol's ServiceWorker domain reports it. */

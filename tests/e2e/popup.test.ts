@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, launchExtension, warmUp, type ExtensionBrowser } from '../../scripts/harness/browser';
 import { floodPage, startShopServer, type ShopServer } from '../../scripts/harness/shop-server';
 import { axeViolations } from './axe';
+import { horizontalOverflow } from './narrow';
 import { SHOTS } from './screenshots';
 
 const dataset = JSON.parse(readFileSync(resolve('data/dataset.json'), 'utf8')) as {
@@ -223,6 +224,21 @@ describe('the popup on the other demo pages', () => {
     })();
     expect(await popup.getByTestId('restricted').textContent()).toMatch(/cannot look at this page.*chrome:\/\/version/s);
     expect(await popup.getByTestId('risk-badge').count()).toBe(0);
+    await popup.close();
+  });
+});
+
+describe('the popup at 360 px wide, as on a phone', () => {
+  it('needs no horizontal scroll on the Temu page with every section and third party open', async () => {
+    const { tabId } = await browser.visit('http://www.temu.com/');
+    await eventually(() => browser.badge(tabId), (b) => b.text === 'HIGH');
+    const popup = await browser.popup(tabId);
+    await popup.setViewportSize({ width: 360, height: 780 });
+    await popup.getByTestId('log-row').first().waitFor();
+    const overflow = await popup.evaluate(horizontalOverflow);
+    expect(overflow.viewport).toBeLessThanOrEqual(360);
+    expect(overflow.wide).toEqual([]);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.viewport);
     await popup.close();
   });
 });
