@@ -7,6 +7,9 @@ import { buildIpTable } from './scripts/build-ip-table';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // `npm run zip` / `npm run zip:firefox`: the store packages and, for AMO's review, the sources zip, which builds the
+  // same package with `npm ci && npm run zip:firefox` (README, "Store packages"). Test output and pictures stay out.
+  zip: { excludeSources: ['test-results/**', 'tests/e2e/screenshots/**', 'web-ext-artifacts/**', '**/*.pem', '**/*.key'] },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // The same validator as the tests and the updater: a bundled dataset that fails it never ships.
@@ -34,6 +37,9 @@ export default defineConfig({
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Every API the extension uses exists on Firefox for Android, and 142 is where both take
+            // data_collection_permissions; it was not run on a device (README, "Firefox for Android").
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
