@@ -79,10 +79,18 @@ describe('Firefox: the in-page warning', () => {
     const banner = await eventually(() => demo.firefox.inTab<ShadowElement>(tabId, shadowElement('banner')), (b) => b !== null);
     expect(banner?.text).toMatch(/High risk/);
     expect((await demo.firefox.inTab<ShadowElement>(tabId, shadowElement('banner-company')))?.text).toMatch(/^Run by SHEIN/);
-    // A real click at the button's place, as a user makes it.
-    const dismiss = (await demo.firefox.inTab<ShadowElement>(tabId, shadowElement('banner-dismiss')))!;
-    expect(dismiss.text).toBe('Dismiss for this site');
-    await page.mouse.click(dismiss.x + dismiss.width / 2, dismiss.y + dismiss.height / 2);
+    // Real clicks at the buttons' places, as a user makes them: dismissing takes a second, confirming click, each on a
+    // banner that has been still for a moment (the clickjacking guard).
+    const click = async (testId: string) => {
+      const el = await eventually(() => demo.firefox.inTab<ShadowElement>(tabId, shadowElement(testId)), (e) => e !== null);
+      await pause(800);
+      await page.mouse.click(el!.x + el!.width / 2, el!.y + el!.height / 2);
+      return el!;
+    };
+    expect((await click('banner-dismiss')).text).toBe('Dismiss for this site');
+    const question = await eventually(() => demo.firefox.inTab<ShadowElement>(tabId, shadowElement('banner-dismiss-question')), (q) => q !== null);
+    expect(question?.text).toBe('Stop warning about shein.com in this browser?');
+    await click('banner-dismiss-confirm');
     expect(await eventually(() => warningHosts(page), (n) => n === 0)).toBe(0);
     await page.reload({ waitUntil: 'load' });
     await pause(1500);
