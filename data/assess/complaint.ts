@@ -8,6 +8,7 @@ import { LOCALES, type MessageKey, type Translate } from '../i18n/translator';
 import { regionName } from '../i18n/locale-format';
 import type { Authority } from '../dataset/schema';
 import type { TabReport } from '../protocol';
+import { requestCount } from './evidence-report';
 import { reasonsText } from './localized-text';
 import type { Residence } from './residence';
 import { CONCERNING, type CompanyAssessment } from './risk';
@@ -142,7 +143,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
     const hq = a.owner.hq ?? a.company.hq;
     // "Yandex (part of Yandex (Russian group holding))" says nothing the name does not: the owner only when it adds one.
     const who = a.owner !== a.company && !nameOf(a.owner).includes(nameOf(a.company)) ? t('cmpCompanyOf', [nameOf(a.company), nameOf(a.owner)]) : nameOf(a.company);
-    const head = t('cmpRecipient', [who, hq ? regionName(hq, lang) : t('cmpHqUnknown'), String(tp.requests), tp.hosts.join(', ')]);
+    const head = t('cmpRecipient', [who, hq ? regionName(hq, lang) : t('cmpHqUnknown'), requestCount(tp.requests, t, lang), tp.hosts.join(', ')]);
     // The sources of the destinations the complaint is about; the report lists every one.
     const sources = [...new Set(a.destinations.filter((d) => d.current && CONCERNING.has(d.status)).flatMap((d) => d.destination.sources))];
     const why = reasonsText(a.reasons, t, lang);

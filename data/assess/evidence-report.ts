@@ -6,7 +6,7 @@ import type { MessageKey, Translate } from '../i18n/translator';
 import { regionName } from '../i18n/locale-format';
 import type { TabReport } from '../protocol';
 import { actionHeadline, jurisdictionName } from './localized-text';
-import { levelRank, type CompanyAssessment, type DestinationStatus } from './risk';
+import { levelRank, type AssessedDestination, type CompanyAssessment, type DestinationStatus } from './risk';
 
 export const DESTINATION_STATUS: Record<DestinationStatus, MessageKey> = {
   domestic: 'destStatusDomestic',
@@ -21,6 +21,16 @@ export const DESTINATION_STATUS: Record<DestinationStatus, MessageKey> = {
   unspecified: 'destStatusUnspecified',
   'unspecified-safeguard': 'destStatusUnspecifiedSafeguard',
 };
+
+const DESTINATION_KIND: Record<AssessedDestination['destination']['kind'], MessageKey> = {
+  transfer: 'destKindTransferShort',
+  storage: 'destKindStorageShort',
+  'remote-access': 'destKindRemoteShort',
+};
+
+/** "1 request", "3 requests", by the language's plural rules. */
+export const requestCount = (n: number, t: Translate, lang: string) =>
+  t(new Intl.PluralRules(lang).select(n) === 'one' ? 'requestsOne' : 'requestsOther', [String(n)]);
 
 const LEVEL_WORD: Record<CompanyAssessment['level'], MessageKey> = {
   high: 'riskWordHigh',
@@ -91,7 +101,7 @@ function companySection(r: Recipient, { t, lang }: EvidenceReportInput): string 
     `<h4>${escapeHtml(t('evReportObserved'))}</h4>`,
     r.isSite
       ? `<p>${escapeHtml(t('evReportSiteCompany'))}</p>`
-      : `<p>${escapeHtml(t('evReportRequests', [String(r.requests), r.hosts.join(', ')]))}</p>`,
+      : `<p>${escapeHtml(t('evReportRequests', [requestCount(r.requests, t, lang), r.hosts.join(', ')]))}</p>`,
     r.serversSeen.length ? `<p>${escapeHtml(t('serversSeen', [r.serversSeen.map((c) => place(c, t, lang)).join(', ')]))}</p>` : '',
     `<h4>${escapeHtml(t('evReportDatasetSays'))}</h4>`,
     `<p>${escapeHtml(hq ? t('tpHq', [regionName(hq, lang)]) : t('tpHqUnknown'))}</p>`,
@@ -100,7 +110,7 @@ function companySection(r: Recipient, { t, lang }: EvidenceReportInput): string 
           .map(
             (d) =>
               `<li data-country="${escapeHtml(d.destination.country)}" data-status="${d.status}">${escapeHtml(
-                t('evReportDestination', [place(d.destination.country, t, lang), t(DESTINATION_STATUS[d.status])]),
+                t('evReportDestination', [place(d.destination.country, t, lang), t(DESTINATION_KIND[d.destination.kind]), t(DESTINATION_STATUS[d.status])]),
               )}${d.scope ? ` (${escapeHtml(d.scope)})` : ''} · ${escapeHtml(t('sourceAsOf', [d.destination.asOf]))} · ${d.destination.sources.map(link).join(', ')}</li>`,
           )
           .join('')}</ul>`
