@@ -9,6 +9,7 @@ import { CompanyReasons } from './CompanyReasons';
 import { companyNamesOf } from './company-names';
 import { DestinationList } from './DestinationList';
 import { EvidencePanel, type EvidenceActions } from './EvidencePanel';
+import { GlanceSummary } from './GlanceSummary';
 import { ServersSeen } from './ServersSeen';
 import { useT } from './i18n';
 import type { LogActionsProps } from './LogActions';
@@ -77,6 +78,7 @@ export function TabReportView({ report, logActions, copy, evidence }: TabReportV
   return (
     <main class="report">
       <ReportHeader report={report} />
+      <GlanceSummary report={report} />
       <SectionNav items={nav} onJump={jump} />
       {site ? (
         <>
