@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { TabReport } from '@/data/protocol';
 import { jurisdictionName, reasonsText, reasonText } from '@/data/assess/localized-text';
 import { useI18n, type I18n } from './i18n';
@@ -5,6 +6,8 @@ import { RiskBadge } from './RiskBadge';
 
 export interface ReportHeaderProps {
   report: TabReport;
+  /** Shown between the level and the why: the popup's answer at a glance. */
+  children?: ComponentChildren;
   /** The heading for the full-tab log, which names the page it belongs to. */
   title?: string;
 }
@@ -49,7 +52,7 @@ export function RulesLine({ report }: { report: Pick<TabReport, 'jurisdiction' |
 }
 
 /** The five-second verdict: site, level (icon, word, colour) and why. Nothing above it, nothing collapsible in it. */
-export function ReportHeader({ report, title }: ReportHeaderProps) {
+export function ReportHeader({ report, title, children }: ReportHeaderProps) {
   const i18n = useI18n();
   return (
     <header class="report-header">
@@ -58,6 +61,7 @@ export function ReportHeader({ report, title }: ReportHeaderProps) {
         <RiskBadge level={report.level} />
         <RulesLine report={report} />
       </div>
+      {children}
       <p class="why" data-testid="why">
         {whySentence(report, i18n)}
       </p>

@@ -77,8 +77,9 @@ export function TabReportView({ report, logActions, copy, evidence }: TabReportV
 
   return (
     <main class="report">
-      <ReportHeader report={report} />
-      <GlanceSummary report={report} />
+      <ReportHeader report={report}>
+        <GlanceSummary report={report} />
+      </ReportHeader>
       <SectionNav items={nav} onJump={jump} />
       {site ? (
         <>
