@@ -29,8 +29,8 @@ type Look = 'concern' | 'ok' | 'neutral';
 const OK: ReadonlySet<DestinationStatus> = new Set(['domestic', 'adequate', 'partial', 'certified']);
 const lookOf = (s: DestinationStatus): Look => (CONCERNING.has(s) ? 'concern' : OK.has(s) ? 'ok' : 'neutral');
 
-/** A bar of the companies per status, drawn by the popup itself: a shape per look (hatched, solid, hollow), so it
- *  never rests on colour; the list beside it says everything in words, so the bar is hidden from screen readers. */
+/** A bar of the companies per status, drawn by the popup itself (filled for a concern or a decision, hollow where
+ *  Borderline cannot tell). The list beside it says everything in words, so the bar is hidden from screen readers. */
 function StatusBar({ groups }: { groups: PictureGroup[] }) {
   const counts = groups.map((g) => g.countries.reduce((n, c) => n + c.companies.length, 0));
   const total = counts.reduce((a, b) => a + b, 0);
