@@ -7,6 +7,7 @@ import { fail, isLocalizedText, text } from '@/data/i18n/localized-error';
 import type { DatasetInfo, UpdateOutcome, UpdatePreview } from '@/data/protocol';
 import type { Dataset } from '@/data/dataset/schema';
 import type { Signed } from '@/data/dataset/update-candidate';
+import { allOrNothing } from './all-or-nothing';
 
 export interface StoredDataset {
   kind: 'stored';
@@ -63,26 +64,6 @@ export async function setPending(db: DatasetStore, pending: Pending | undefined)
 
 export async function getPending(db: DatasetStore): Promise<Pending | undefined> {
   return db.get('pending', 'pending');
-}
-
-/**
- * Runs the writes of one transaction; if any throws, the transaction is aborted, so what was already placed in it is
- * discarded too (a transaction left alone would commit the writes made before the throw).
- */
-async function allOrNothing(tx: { abort(): void; done: Promise<void> }, writes: (place: (w: Promise<unknown>) => void) => void): Promise<void> {
-  const placed: Promise<unknown>[] = [];
-  try {
-    writes((w) => placed.push(w));
-  } catch (e) {
-    try {
-      tx.abort();
-    } catch {
-      // already aborted
-    }
-    await Promise.allSettled([...placed, tx.done]);
-    throw e;
-  }
-  await Promise.all([...placed, tx.done]);
 }
 
 const putSlot = (store: { put(v: Slot, k: 'current' | 'previous'): Promise<unknown>; delete(k: 'current'): Promise<unknown> }, key: 'current' | 'previous', slot: Slot) =>

@@ -3,6 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { LogRow } from '@/data/log/log-row';
 import type { TabState } from '@/data/log/tab-state';
+import { allOrNothing } from './all-or-nothing';
 
 export type StoredRow = LogRow & { id?: number };
 
@@ -80,29 +81,14 @@ export async function writeBatch(db: LogDB, rows: LogRow[], tabs: TabState[], ip
   const tx = db.transaction(['requests', 'tabs'], 'readwrite');
   const requests = tx.objectStore('requests');
   const tabStore = tx.objectStore('tabs');
-  // Every request's promise is awaited with the transaction's: when the browser refuses one (quota exceeded), the
-  // transaction stores none of the batch and its failure is the caller's to handle, not an unhandled rejection. A
-  // request that throws at once is turned into an abort too, so no batch is ever stored in part.
-  const writes: Promise<unknown>[] = [];
-  try {
-    for (const row of rows) writes.push(requests.add(row));
-    for (const t of tabs) writes.push(tabStore.put(t));
+  await allOrNothing(tx, (place) => {
+    for (const row of rows) place(requests.add(row));
+    for (const t of tabs) place(tabStore.put(t));
     const byRequest = requests.index('by-tab-request');
     for (const { tabId, requestId, ip } of ips) {
-      writes.push(
-        byRequest.openCursor(IDBKeyRange.only([tabId, requestId]), 'prev').then((cursor) => cursor && cursor.update({ ...cursor.value, ip })),
-      );
+      place(byRequest.openCursor(IDBKeyRange.only([tabId, requestId]), 'prev').then((cursor) => cursor && cursor.update({ ...cursor.value, ip })));
     }
-  } catch (e) {
-    try {
-      tx.abort();
-    } catch {
-      // the browser already aborted it
-    }
-    await Promise.allSettled([...writes, tx.done]);
-    throw e;
-  }
-  await Promise.all([...writes, tx.done]);
+  });
 }
 
 /** Deletes the `count` oldest rows (keys grow with insertion) in one transaction; returns how many went. */
