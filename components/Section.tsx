@@ -9,6 +9,8 @@ export interface SectionProps {
   count?: number;
   open: boolean;
   onToggle: (id: string) => void;
+  /** False until the answer above has painted: the heading shows at once, the panel's content a frame later. */
+  ready?: boolean;
   children: ComponentChildren;
 }
 
@@ -16,7 +18,7 @@ export interface SectionProps {
  * A section whose heading is a disclosure button (the WAI-ARIA disclosure pattern): screen readers still find it
  * by heading, keyboard users open and close it with Enter or Space. A closed panel stays in the DOM, hidden.
  */
-export function Section({ id, title, count, open, onToggle, children }: SectionProps) {
+export function Section({ id, title, count, open, onToggle, ready = true, children }: SectionProps) {
   const t = useT();
   return (
     <section class="section" id={`sec-${id}`} aria-labelledby={`h-${id}`} data-testid={`section-${id}`}>
@@ -29,7 +31,7 @@ export function Section({ id, title, count, open, onToggle, children }: SectionP
         </button>
       </h2>
       <div id={`panel-${id}`} hidden={!open} class="section-panel">
-        {children}
+        {ready && children}
       </div>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { MessageKey } from '@/data/i18n/translator';
 import { jurisdictionName } from '@/data/assess/localized-text';
 import type { TabReport } from '@/data/protocol';
@@ -18,6 +18,7 @@ import { RequestLog } from './RequestLog';
 import { Section } from './Section';
 import { SectionNav, type SectionNavItem } from './SectionNav';
 import { ThirdPartyList } from './ThirdPartyList';
+import { useAfterFirstPaint } from './useAfterFirstPaint';
 
 export interface TabReportViewProps {
   report: TabReport;
@@ -26,6 +27,8 @@ export interface TabReportViewProps {
   copy?: (text: string) => Promise<void>;
   /** "Save evidence" and the complaint draft; left out of a read-only view. */
   evidence?: EvidenceActions;
+  /** Called once the sections' content (below the fold, rendered after the first paint) is in the DOM. */
+  onDetail?: () => void;
 }
 
 const SECTION: Record<SectionId, { title: MessageKey; nav: MessageKey }> = {
@@ -42,8 +45,12 @@ const SECTION: Record<SectionId, { title: MessageKey; nav: MessageKey }> = {
 type SectionId = 'who' | 'where' | 'actions' | 'about' | 'ask' | 'act' | 'third' | 'log';
 
 /** The whole report for one tab: the verdict first and always in view, the details in sections below it. */
-export function TabReportView({ report, logActions, copy, evidence }: TabReportViewProps) {
+export function TabReportView({ report, logActions, copy, evidence, onDetail }: TabReportViewProps) {
   const t = useT();
+  const painted = useAfterFirstPaint();
+  useLayoutEffect(() => {
+    if (painted) onDetail?.();
+  }, [painted]);
   const site = report.siteAssessment;
   const companyName = useMemo(() => companyNamesOf(report), [report]);
   // The request text is long: it waits behind its heading until asked for, so the verdict's details stay in reach.
@@ -73,7 +80,7 @@ export function TabReportView({ report, logActions, copy, evidence }: TabReportV
   };
   const ids: SectionId[] = [...(site ? (['who', 'where', 'actions'] as const) : (['about'] as const)), ...(copy ? (['ask'] as const) : []), ...(evidence ? (['act'] as const) : []), 'third', 'log'];
   const nav: SectionNavItem[] = ids.map((id) => ({ id, label: t(SECTION[id].nav), count: counts[id] }));
-  const props = (id: SectionId) => ({ id, title: t(SECTION[id].title), open: !closed.has(id), onToggle: toggle, count: counts[id] });
+  const props = (id: SectionId) => ({ id, title: t(SECTION[id].title), open: !closed.has(id), onToggle: toggle, count: counts[id], ready: painted });
 
   return (
     <main class="report">
