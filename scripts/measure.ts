@@ -1,6 +1,6 @@
 // Real-browser figures for the README's Performance section, in Chromium with the built extension (not a test: it
-// asserts nothing, it prints). Usage: npm run measure [-- --only badge|popup|cold] [--loads N] [--opens N] [--wakes N]
-// [--cold-opens N]
+// asserts nothing, it prints). Usage (scripts/harness/measure-args.ts): npm run measure [-- --only badge|popup|cold]
+// [--loads N] [--opens N] [--wakes N] [--cold-opens N] [--baseline <dir of another chrome-mv3 build>]
 //
 //   navigation → badge   median of 20 loads of the Temu demo page, each in a fresh tab. Measured inside the worker:
 //                        from the main frame's webNavigation.onBeforeNavigate time stamp to the first moment
@@ -14,46 +14,54 @@
 //                        and is answered only once `ready` has resolved (database open, settings, stored dataset,
 //                        tab states restored). Timed in the page (message out → answer in) and inside the new worker
 //                        (its time origin → the `borderline-ready` mark).
-//   popup, cold worker   the same popup, median of 5 opens each right after the worker was stopped over CDP.
-// The last line is one JSON object with every figure.
+//   popup, cold worker   the same popup, median of 10 opens each right after the worker was stopped over CDP.
+// --baseline DIR (with --only popup) runs another build beside this one in the same run, the opens alternating between
+// the two, and prints both medians and the ratio: a change is compared with its baseline under the same load, never
+// across runs.
+// The last line is one JSON object with every figure: popup_warm_ms, popup_cold_ms, worker_cold_ms, badge_ms, each
+// median with its _range.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser, Chrome } from './harness/browser';
+import { parseMeasureArgs, type MeasureArgs } from './harness/measure-args';
 import { floodPage, startShopServer, type ShopServer } from './harness/shop-server';
+import { alternation, median, r1, ratio, summary } from './harness/stats';
 import { watchWorker } from './harness/worker-probes';
 
-// The run uses a private copy of the build: a rebuild in the checkout during the run must not swap files under it.
-if (!existsSync('.output/chrome-mv3/manifest.json')) throw new Error('No build at .output/chrome-mv3: run npm run build');
-const copy = mkdtempSync(join(tmpdir(), 'borderline-measure-'));
-cpSync('.output/chrome-mv3', copy, { recursive: true });
+let parsed: MeasureArgs;
+try {
+  parsed = parseMeasureArgs(process.argv.slice(2));
+} catch (e) {
+  console.error(`measure: ${(e as Error).message}`);
+  process.exit(2);
+}
+const { only, loads: LOADS, opens: OPENS, wakes: WAKES, coldOpens: COLD_OPENS } = parsed;
+const ROWS = 5_000;
+
+// The run uses private copies of the builds: a rebuild in the checkout during the run must not swap files under it.
+const copyBuild = (dir: string, label: string) => {
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}${label === 'build' ? ': run npm run build' : ''}`);
+  const copy = mkdtempSync(join(tmpdir(), `borderline-measure-${label}-`));
+  cpSync(dir, copy, { recursive: true });
+  return copy;
+};
+const copy = copyBuild('.output/chrome-mv3', 'build');
+const baselineCopy = parsed.baseline === undefined ? undefined : copyBuild(resolve(parsed.baseline), 'baseline');
 process.env.BORDERLINE_EXTENSION_DIR = copy;
 const { launchExtension, warmUp } = await import('./harness/browser');
 
 declare const chrome: Chrome;
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const LOADS = opt('loads', 20);
-const OPENS = opt('opens', 10);
-const WAKES = opt('wakes', 10);
-const COLD_OPENS = opt('cold-opens', 5);
-const ROWS = 5_000;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-const r1 = (x: number) => Math.round(x * 10) / 10;
-const summary = (xs: number[]) => ({ median: r1(median(xs)), min: r1(Math.min(...xs)), max: r1(Math.max(...xs)) });
 const line = (label: string, xs: number[]) => {
   const s = summary(xs);
   return `${label}: median ${s.median} ms (min ${s.min}, max ${s.max}; n=${xs.length})`;
+};
+/** A median and its range as the JSON line has them: `name` and `name_range`. */
+const field = (name: string, xs: number[]) => {
+  const s = summary(xs);
+  return { [name]: s.median, [`${name}_range`]: [s.min, s.max] };
 };
 
 /** The tab id of a page that shows about:blank: the newest such tab. */
@@ -145,37 +153,59 @@ async function workerMeasure(browser: ExtensionBrowser, name: string): Promise<n
   return ms === undefined || ms < 0 ? undefined : ms;
 }
 
-async function measurePopup(browser: ExtensionBrowser, server: ShopServer) {
+/** A browser with a tab of ROWS logged requests, ready to open its popup warm or after stopping the worker. */
+interface PopupSubject {
+  label: string;
+  browser: ExtensionBrowser;
+  page: Page;
+  tabId: number;
+  cdp: CDPSession;
+  statuses: string[];
+  count: string;
+}
+
+async function preparePopup(label: string, browser: ExtensionBrowser, server: ShopServer): Promise<PopupSubject> {
   server.routes.set('flood.example.net', (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(floodPage(ROWS));
   });
   const { page, tabId } = await browser.visit('http://flood.example.net/');
   await page.waitForFunction(() => document.title === 'done', undefined, { timeout: 60_000 });
-  const runs: Record<string, number>[] = [];
-  let count = '';
-  const open = async () => {
-    const popup = await browser.popup(tabId);
-    await popup.waitForFunction(() => performance.getEntriesByName('popup-first-render').length > 0, undefined, { timeout: 30_000 });
-    const timings = await popupTimings(popup);
-    const inWorker = await workerMeasure(browser, 'borderline-tab-report');
-    count ||= (await popup.getByTestId('log-count').textContent()) ?? '';
-    await popup.close();
-    return inWorker === undefined ? timings : { ...timings, 'worker: report built': inWorker };
-  };
-  for (let i = 0; i < OPENS; i++) runs.push(await open());
-  // The same popup when the worker had stopped (idle for 30 s, as it is after a minute of reading a page): it starts,
-  // reads the rows from IndexedDB and loads the IP table before it can answer.
   const cdp = await browser.context.newCDPSession(page);
   const statuses = await watchWorker(cdp, browser.extensionId);
   await until(() => statuses.length > 0);
-  const cold: Record<string, number>[] = [];
-  for (let i = 0; i < COLD_OPENS; i++) {
-    await stopWorker(cdp, statuses);
-    cold.push(await open());
+  return { label, browser, page, tabId, cdp, statuses, count: '' };
+}
+
+/** One popup open: its marks and measures, and the worker's time to build the report when Playwright can reach it. */
+async function openPopup(s: PopupSubject): Promise<Record<string, number>> {
+  const popup = await s.browser.popup(s.tabId);
+  await popup.waitForFunction(() => performance.getEntriesByName('popup-first-render').length > 0, undefined, { timeout: 30_000 });
+  const timings = await popupTimings(popup);
+  const inWorker = await workerMeasure(s.browser, 'borderline-tab-report');
+  s.count ||= (await popup.getByTestId('log-count').textContent()) ?? '';
+  await popup.close();
+  return inWorker === undefined ? timings : { ...timings, 'worker: report built': inWorker };
+}
+
+/**
+ * OPENS warm opens, then COLD_OPENS opens each right after the worker was stopped (idle for 30 s, as it is after a
+ * minute of reading a page: it starts, reads the rows from IndexedDB and loads the IP table before it can answer).
+ * With several subjects the opens take turns (alternation), so a load spike on the machine hits both sides.
+ */
+async function measurePopup(subjects: PopupSubject[]) {
+  const warm = new Map(subjects.map((s) => [s, [] as Record<string, number>[]]));
+  const cold = new Map(subjects.map((s) => [s, [] as Record<string, number>[]]));
+  for (const round of alternation(subjects, OPENS)) for (const s of round) warm.get(s)!.push(await openPopup(s));
+  for (const round of alternation(subjects, COLD_OPENS))
+    for (const s of round) {
+      await stopWorker(s.cdp, s.statuses);
+      cold.get(s)!.push(await openPopup(s));
+    }
+  for (const s of subjects) {
+    await s.cdp.detach();
+    await s.page.close();
   }
-  await cdp.detach();
-  await page.close();
-  return { runs, count, tabId, cold };
+  return subjects.map((s) => ({ subject: s, warm: warm.get(s)!, cold: cold.get(s)! }));
 }
 
 /** The median of each mark and measure over the runs, in the order they happen. */
@@ -236,45 +266,69 @@ async function measureColdStart(browser: ExtensionBrowser) {
   return { roundTrip, toReady };
 }
 
+const firstRender = (runs: Record<string, number>[]) => runs.map((r) => r['popup-first-render']!);
+
+async function popupFigures(browser: ExtensionBrowser, server: ShopServer, result: Record<string, unknown>) {
+  const subjects = [await preparePopup('this build', browser, server)];
+  let baseline: ExtensionBrowser | undefined;
+  if (baselineCopy) {
+    baseline = await launchExtension({ port: server.port, extensionDir: baselineCopy });
+    await warmUp(baseline);
+    subjects.push(await preparePopup(`baseline ${parsed.baseline}`, baseline, server));
+  }
+  try {
+    const measured = await measurePopup(subjects);
+    for (const { subject, warm, cold } of measured) {
+      console.log(line(`popup first render, ${subject.label}, ${ROWS} rows ("${subject.count}", ${OPENS} opens, worker running)`, firstRender(warm)));
+      printParts(warm);
+      console.log(line(`popup first render, ${subject.label}, ${ROWS} rows, worker stopped before each of ${COLD_OPENS} opens`, firstRender(cold)));
+      printParts(cold);
+    }
+    const [mine, base] = measured;
+    Object.assign(result, {
+      popup_rows: ROWS,
+      ...field('popup_warm_ms', firstRender(mine!.warm)),
+      popup_warm_all_ms: firstRender(mine!.warm).map(r1),
+      ...field('popup_cold_ms', firstRender(mine!.cold)),
+      popup_cold_all_ms: firstRender(mine!.cold).map(r1),
+    });
+    if (base) {
+      const ratios = {
+        popup_warm_vs_baseline: ratio(median(firstRender(mine!.warm)), median(firstRender(base.warm))),
+        popup_cold_vs_baseline: ratio(median(firstRender(mine!.cold)), median(firstRender(base.cold))),
+      };
+      console.log(`this build / baseline: worker running ${ratios.popup_warm_vs_baseline}×, worker stopped ${ratios.popup_cold_vs_baseline}×`);
+      Object.assign(result, { ...field('baseline_popup_warm_ms', firstRender(base.warm)), ...field('baseline_popup_cold_ms', firstRender(base.cold)), ...ratios });
+    }
+  } finally {
+    await baseline?.close();
+  }
+}
+
 async function main() {
   const server = await startShopServer();
-  const browser = await launchExtension({ port: server.port });
   const result: Record<string, unknown> = {};
+  const browser = await launchExtension({ port: server.port });
   try {
     await warmUp(browser);
     if (!only || only === 'badge') {
       const { inWorker, outside } = await measureBadge(browser);
       console.log(line(`navigation → badge HIGH, in the worker (${LOADS} loads of http://www.temu.com/)`, inWorker));
       console.log(line('navigation → badge HIGH, from page.goto', outside));
-      Object.assign(result, { badge_ms: summary(inWorker).median, badge_ms_range: [summary(inWorker).min, summary(inWorker).max], badge_goto_ms: summary(outside).median });
+      Object.assign(result, { ...field('badge_ms', inWorker), badge_goto_ms: summary(outside).median });
     }
-    if (!only || only === 'popup') {
-      const { runs, count, cold } = await measurePopup(browser, server);
-      const first = runs.map((r) => r['popup-first-render']!);
-      console.log(line(`popup first render, ${ROWS} rows ("${count}", ${OPENS} opens)`, first));
-      printParts(runs);
-      const coldFirst = cold.map((r) => r['popup-first-render']!);
-      console.log(line(`popup first render, ${ROWS} rows, worker stopped before each open`, coldFirst));
-      printParts(cold);
-      Object.assign(result, {
-        popup_rows: ROWS,
-        popup_first_render_ms: summary(first).median,
-        popup_first_render_ms_range: [summary(first).min, summary(first).max],
-        popup_first_render_all_ms: first.map(r1),
-        popup_cold_worker_ms: summary(coldFirst).median,
-        popup_cold_worker_ms_range: [summary(coldFirst).min, summary(coldFirst).max],
-      });
-    }
+    if (!only || only === 'popup') await popupFigures(browser, server, result);
     if (!only || only === 'cold') {
       const { roundTrip, toReady } = await measureColdStart(browser);
       console.log(line(`worker cold start, message → answer after ready (${WAKES} wakes)`, roundTrip));
       if (toReady.length) console.log(line('worker cold start, worker time origin → ready (in the worker)', toReady));
-      Object.assign(result, { cold_start_ms: summary(roundTrip).median, cold_start_ms_range: [summary(roundTrip).min, summary(roundTrip).max], ...(toReady.length ? { worker_ready_ms: summary(toReady).median } : {}) });
+      Object.assign(result, { ...field('worker_cold_ms', roundTrip), ...(toReady.length ? { worker_ready_ms: summary(toReady).median } : {}) });
     }
   } finally {
     await browser.close();
     await server.close();
     rmSync(copy, { recursive: true, force: true });
+    if (baselineCopy) rmSync(baselineCopy, { recursive: true, force: true });
   }
   console.log(JSON.stringify(result));
 }

@@ -11,9 +11,9 @@ import type { browser } from 'wxt/browser';
 export type Chrome = typeof browser;
 declare const chrome: Chrome;
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 /** A copy of the build can be used instead, so a long run is not disturbed by someone else rebuilding. */
-const EXTENSION_DIR = resolve(process.env.BORDERLINE_EXTENSION_DIR ?? '.output/chrome-mv3');
+const EXTENSION_DIR = process.env.BORDERLINE_EXTENSION_DIR ?? '.output/chrome-mv3';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -36,30 +36,36 @@ export interface LaunchOptions {
    */
   timezone?: string;
   headless?: boolean;
+  /** Another chrome-mv3 build than BORDERLINE_EXTENSION_DIR (or .output/chrome-mv3), e.g. a baseline to compare with. */
+  extensionDir?: string;
+}
+
+/** Chromium's switches for every harness run: no network of its own, and every host name at the local server. */
+export function chromiumArgs(port: number, extensionDir?: string): string[] {
+  return [
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+  ];
 }
 
 export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium)`);
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run npm run build`);
+  const extensionDir = resolve(opts.extensionDir ?? EXTENSION_DIR);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build at ${extensionDir}: run npm run build`);
   const profile = mkdtempSync(join(tmpdir(), 'borderline-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     ...(opts.locale ? { locale: opts.locale } : {}),
     env: { ...process.env, TZ: opts.timezone ?? 'Europe/Berlin' },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=MAP * 127.0.0.1:${opts.port}, EXCLUDE localhost`,
-      ...(opts.args ?? []),
-    ],
+    args: [...chromiumArgs(opts.port, extensionDir), ...(opts.args ?? [])],
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
