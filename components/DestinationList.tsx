@@ -25,8 +25,11 @@ const DESTINATION_STATUS: Record<DestinationStatus, { word: MessageKey; look: Lo
   'unspecified-safeguard': { word: 'destStatusUnspecifiedSafeguard', look: 'neutral' },
 };
 
-type Look = 'concern' | 'ok' | 'neutral';
-const ICON: Record<Look, string> = { concern: '✗', ok: '✓', neutral: '○' };
+export type Look = 'concern' | 'ok' | 'neutral';
+/** A status's words and look, for text that names it without the component (the picture's filter line). */
+export const statusWord = (status: DestinationStatus): MessageKey => DESTINATION_STATUS[status].word;
+export const statusLook = (status: DestinationStatus): Look => DESTINATION_STATUS[status].look;
+export const ICON: Record<Look, string> = { concern: '✗', ok: '✓', neutral: '○' };
 
 const KIND: Record<Destination['kind'], { title: MessageKey; short: MessageKey }> = {
   transfer: { title: 'destKindTransfer', short: 'destKindTransferShort' },

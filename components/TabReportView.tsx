@@ -9,15 +9,16 @@ import { CompanyReasons } from './CompanyReasons';
 import { companyNamesOf } from './company-names';
 import { DestinationList } from './DestinationList';
 import { EvidencePanel, type EvidenceActions } from './EvidencePanel';
-import { GlanceSummary } from './GlanceSummary';
+import { filterText, GlanceSummary, type PlaceFilter } from './GlanceSummary';
 import { ServersSeen } from './ServersSeen';
-import { useT } from './i18n';
+import { useI18n } from './i18n';
 import type { LogActionsProps } from './LogActions';
 import { ReportHeader } from './ReportHeader';
 import { RequestLog } from './RequestLog';
 import { Section } from './Section';
 import { SectionNav, type SectionNavItem } from './SectionNav';
 import { ThirdPartyList } from './ThirdPartyList';
+import { displayNameOf } from './third-party-groups';
 import { useAfterFirstPaint } from './useAfterFirstPaint';
 
 export interface TabReportViewProps {
@@ -46,7 +47,8 @@ type SectionId = 'who' | 'where' | 'actions' | 'about' | 'ask' | 'act' | 'third'
 
 /** The whole report for one tab: the verdict first and always in view, the details in sections below it. */
 export function TabReportView({ report, logActions, copy, evidence, onDetail }: TabReportViewProps) {
-  const t = useT();
+  const i18n = useI18n();
+  const { t } = i18n;
   const painted = useAfterFirstPaint();
   useLayoutEffect(() => {
     if (painted) onDetail?.();
@@ -61,6 +63,17 @@ export function TabReportView({ report, logActions, copy, evidence, onDetail }: 
       if (!next.delete(id)) next.add(id);
       return next;
     });
+  // A country of the picture narrows the companies below to it; their section opens so the narrowing shows.
+  const [place, setPlace] = useState<PlaceFilter | null>(null);
+  const narrow = (f: PlaceFilter | null) => {
+    setPlace(f);
+    if (f)
+      setClosed((prev) => {
+        const next = new Set(prev);
+        next.delete('third');
+        return next;
+      });
+  };
   const jump = (id: string) => {
     setClosed((prev) => {
       const next = new Set(prev);
@@ -85,7 +98,7 @@ export function TabReportView({ report, logActions, copy, evidence, onDetail }: 
   return (
     <main class="report">
       <ReportHeader report={report}>
-        <GlanceSummary report={report} />
+        <GlanceSummary report={report} filter={place} onFilter={narrow} />
       </ReportHeader>
       <SectionNav items={nav} onJump={jump} />
       {site ? (
@@ -119,7 +132,25 @@ export function TabReportView({ report, logActions, copy, evidence, onDetail }: 
         </Section>
       )}
       <Section {...props('third')}>
-        <ThirdPartyList thirdParties={report.thirdParties} unknown={report.unknownThirdParties} jurisdiction={report.jurisdiction} />
+        <ThirdPartyList
+          thirdParties={report.thirdParties}
+          unknown={report.unknownThirdParties}
+          jurisdiction={report.jurisdiction}
+          {...(place
+            ? {
+                filter: {
+                  text: filterText(place, i18n),
+                  companies: new Set(place.companies),
+                  ...(site && place.companies.includes(site.company.id) ? { siteName: displayNameOf(site.company) } : {}),
+                  onClear: () => {
+                    narrow(null);
+                    // The button goes with the filter: focus stays in the section, on its heading.
+                    document.querySelector<HTMLButtonElement>('#h-third button')?.focus();
+                  },
+                },
+              }
+            : {})}
+        />
       </Section>
       <Section {...props('log')}>
         {report.logIncomplete && (

@@ -147,10 +147,20 @@ function UnknownHosts({ unknown }: { unknown: UnknownHost[] }) {
   );
 }
 
+/** The companies narrowed to one country of the picture: what the line above the list says, and how to undo it. */
+export interface CompanyFilter {
+  text: string;
+  companies: ReadonlySet<string>;
+  /** The site's own company, when it is among them: it is not a third party, so the list says where it is. */
+  siteName?: string;
+  onClear: () => void;
+}
+
 export interface ThirdPartyListProps {
   thirdParties: ThirdParty[];
   unknown: UnknownHost[];
   jurisdiction: Jurisdiction;
+  filter?: CompanyFilter;
 }
 
 /**
@@ -159,13 +169,23 @@ export interface ThirdPartyListProps {
  * to, servers seen in), its hosts and, for cloud and CDN infrastructure, who decides what is sent. Hosts no company
  * claims come last, as "unknown" with their count.
  */
-export function ThirdPartyList({ thirdParties, unknown, jurisdiction }: ThirdPartyListProps) {
+export function ThirdPartyList({ thirdParties, unknown, jurisdiction, filter }: ThirdPartyListProps) {
   const i18n = useI18n();
   const { t } = i18n;
+  const shown = filter ? thirdParties.filter((tp) => filter.companies.has(tp.assessment.company.id)) : thirdParties;
   return (
-    <div data-testid="third-parties">
+    <div data-testid="third-parties" data-filtered={String(filter !== undefined)}>
+      {filter && (
+        <p class="notice tp-filter" data-testid="tp-filter">
+          {filter.text}{' '}
+          <button type="button" data-testid="tp-show-all" onClick={filter.onClear}>
+            {t('glanceShowAll')}
+          </button>
+          {filter.siteName && <span class="detail" data-testid="tp-filter-site">{` ${t('tpFilterSite', [filter.siteName])}`}</span>}
+        </p>
+      )}
       {thirdParties.length === 0 && <p class="muted">{t('tpNone')}</p>}
-      {groupByHq(thirdParties).map((g) => {
+      {groupByHq(shown).map((g) => {
         const id = `tp-group-${g.hq ?? 'none'}`;
         return (
           <section class="tp-group" aria-labelledby={id} data-testid="hq-group" data-hq={g.hq ?? ''}>
@@ -181,7 +201,8 @@ export function ThirdPartyList({ thirdParties, unknown, jurisdiction }: ThirdPar
           </section>
         );
       })}
-      <UnknownHosts unknown={unknown} />
+      {/* Hosts no company claims are in no country of the picture. */}
+      {!filter && <UnknownHosts unknown={unknown} />}
     </div>
   );
 }

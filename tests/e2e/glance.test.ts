@@ -129,6 +129,42 @@ describe('the answer first, in English', () => {
   }
 });
 
+describe('a country of the picture narrows the companies below, from the keyboard', () => {
+  const demo = useDemo();
+
+  it('spiegel: Enter on Russia shows only the companies headquartered there, says so, and "Show all" undoes it', async () => {
+    const { popup } = await popupFor(demo, 'http://www.spiegel.de/', SPIEGEL_THIRD_PARTIES, 420);
+    const all = await popup.getByTestId('third-party').count();
+    const russia = popup.locator('[data-testid="picture-country"][data-kind="hq"][data-country="RU"]');
+    const counted = Number(await russia.getAttribute('data-companies'));
+    const button = russia.getByRole('button');
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await button.focus();
+    await popup.keyboard.press('Enter');
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    const status = popup.getByTestId('glance-filter-status');
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.textContent()).toMatch(new RegExp(`^Showing ${counted} compan(y|ies) below · headquartered in: Russia \\(`));
+    expect(await status.isVisible()).toBe(true);
+    const shown = await popup.getByTestId('third-party').evaluateAll((els) => els.map((e) => e.getAttribute('data-hq')));
+    expect(shown.length).toBe(counted);
+    expect(new Set(shown)).toEqual(new Set(['RU']));
+    expect(shown.length).toBeLessThan(all);
+    // The answer stays in view: narrowing does not scroll the popup away from what was pressed.
+    expect(await popup.evaluate(() => scrollY)).toBe(0);
+    expect(await axeViolations(popup)).toEqual([]);
+    // "Show all" from the keyboard (Space) shows every company again and puts focus back on Russia.
+    const showAll = popup.getByTestId('glance-show-all');
+    await showAll.focus();
+    await popup.keyboard.press('Space');
+    expect(await popup.getByTestId('third-party').count()).toBe(all);
+    expect(await status.textContent()).toBe('Showing all companies again.');
+    expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await popup.close();
+  });
+});
+
 for (const lang of ['en', 'de', 'el'] as const) {
   describe(`every label fits, ${lang}`, () => {
     const demo = useDemo(lang === 'en' ? {} : { args: [`--lang=${lang}`], locale: lang === 'de' ? 'de-DE' : 'el-GR' });
