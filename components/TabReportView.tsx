@@ -2,7 +2,7 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { MessageKey } from '@/data/i18n/translator';
 import { jurisdictionName } from '@/data/assess/localized-text';
 import type { TabReport } from '@/data/protocol';
-import { ActionList } from './ActionList';
+import { ActionList, relevantAction } from './ActionList';
 import { AskList } from './AskList';
 import { CompanyChain } from './CompanyChain';
 import { CompanyReasons } from './CompanyReasons';
@@ -113,7 +113,7 @@ export function TabReportView({ report, logActions, copy, evidence, onDetail }: 
             <ServersSeen countries={report.siteServersSeen} />
           </Section>
           <Section {...props('actions')}>
-            <ActionList actions={site.actions} history={site.history} />
+            <ActionList actions={site.actions} history={site.history} relevant={relevantAction(site)} />
           </Section>
         </>
       ) : (

@@ -3,6 +3,8 @@ import { CONCERNING, type AssessedDestination, type DestinationStatus, type Juri
 import type { Role } from '@/data/dataset/schema';
 import { regionName } from '@/data/i18n/locale-format';
 import type { MessageKey } from '@/data/i18n/translator';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ActionList, relevantAction } from './ActionList';
 import { CompanyReasons } from './CompanyReasons';
 import { destinationName, DestinationStatusText } from './DestinationList';
 import { plural, useI18n, type I18n } from './i18n';
@@ -65,13 +67,32 @@ function ThirdPartyItem({ tp, jurisdiction }: { tp: ThirdParty; jurisdiction: Ju
   const name = displayNameOf(a.company);
   // "Google (part of Google)" says nothing: the owner is named only when users know it by another name.
   const groups = byStatus(a.destinations);
+  // The actions are the longest part of the detail: rendered once the company is opened, not for every closed line.
+  const [opened, setOpened] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const el = details.current;
+    if (!el || opened) return;
+    // Listened to directly: "toggle" does not bubble, and Preact's onToggle depends on the DOM naming ontoggle.
+    const onToggle = () => el.open && setOpened(true);
+    el.addEventListener('toggle', onToggle);
+    return () => el.removeEventListener('toggle', onToggle);
+  }, [opened]);
+  const relevant = relevantAction(a);
   return (
     <li data-testid="third-party" data-company={a.company.id} data-owner={a.owner.id} data-hq={a.owner.hq ?? ''} data-level={a.level}>
-      <details class="tp">
+      <details class="tp" ref={details}>
         <summary>
           <span class="tp-head">
             <strong data-testid="third-party-name">{name}</strong>
             {displayNameOf(a.owner) !== name && <span class="muted">{` ${t('tpOwnedBy', [displayNameOf(a.owner)])}`}</span>} <RiskBadge level={a.level} small />
+            {/* Its worst status for the user's rules in words: what the level rests on. */}
+            {a.status && (
+              <span class="tp-status" data-testid="third-party-status">
+                {' '}
+                <DestinationStatusText status={a.status} jurisdiction={jurisdiction} />
+              </span>
+            )}
           </span>
           <span class="detail tp-line" data-testid="third-party-summary">
             {plural(i18n, tp.requests, 'requestsOne', 'requestsOther')} · {tp.roles.map((r) => t(ROLE_WORD[r])).join(', ')}
@@ -99,6 +120,12 @@ function ThirdPartyItem({ tp, jurisdiction }: { tp: ThirdParty; jurisdiction: Ju
           )}
           <CompanyReasons assessment={a} />
           <ServersSeen countries={tp.serversSeen} />
+          {opened && a.actions.length > 0 && (
+            <div class="detail tp-actions" data-testid="third-party-actions">
+              {t('secActions')}
+              <ActionList actions={a.actions} history={a.history} relevant={relevant} />
+            </div>
+          )}
           <div class="detail">{t('tpHosts', [tp.hosts.join(', ')])}</div>
           {tp.providerHosts && tp.providerHosts.length > 0 && (
             <div class="detail provider-note" data-testid="provider-note">
