@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs';
 import { getDomain } from 'tldts';
 import { HostIndex } from '../data/match/host-index';
 import { decodeIpTable, lookupIp } from '../data/match/ip-table';
-import { toLogRow, type ObservedRequest } from '../data/log/log-row';
+import { toLogRow, type LogRow, type ObservedRequest } from '../data/log/log-row';
+import { forgetSites, plainRequestUrl } from '../data/match/hostname';
 import { parseDatasetText } from '../data/dataset/parse';
 import { RiskModel } from '../data/assess/risk';
 import type { DomainEntry } from '../data/dataset/schema';
 import { freshCopies, hostMix, requestUrls } from './bench/hosts';
+import { mapWalk, mapWalkRow, requestRow, urlParserRow, type PathContext, type RequestMeta } from './bench/request-path';
 import { seeded } from './bench/rng';
 import { syntheticDataset } from './bench/synthetic';
 import { buildIpTable } from './build-ip-table';
@@ -147,6 +149,54 @@ const assess = rounds(
   { warmup: 10, rounds: 60 },
 );
 
+// --- one request end to end (request_ns), on URL strings new every round as each request brings its own, against
+// the same path with a Map suffix walk instead of the index (the baseline) and with the URL parser and tldts on every
+// request (the path before the request-URL fast path); see scripts/bench/request-path.ts ---
+const meta: RequestMeta[] = requests.map((r, i) => ({ tabId: r.tabId, type: r.type, time: r.time, requestId: String(1000 + i), initiator: `https://${r.pageSite}`, pageSite: r.pageSite! }));
+const path: PathContext = { index, risk, jurisdiction: 'EEA' };
+const walk = mapWalk(dataset);
+const freshUrls = freshCopies(urls);
+const rowSum = (row: LogRow | undefined) => (row ? row.url.length + row.host.length + (row.company ? 1 : 0) + (row.site ? 1 : 0) : 0);
+let urlsA = freshUrls();
+let urlsB = freshUrls();
+let urlsC = freshUrls();
+const PATH_ROUNDS = { warmup: 20, rounds: 200 };
+const perRequest = rounds(
+  {
+    request: () => {
+      let s = 0;
+      for (let i = 0; i < urlsA.length; i++) s += rowSum(requestRow(urlsA[i]!, meta[i]!, path));
+      return s;
+    },
+    requestMapWalk: () => {
+      let s = 0;
+      for (let i = 0; i < urlsB.length; i++) s += rowSum(mapWalkRow(urlsB[i]!, meta[i]!, path, walk));
+      return s;
+    },
+    requestUrlParser: () => {
+      let s = 0;
+      for (let i = 0; i < urlsC.length; i++) s += rowSum(urlParserRow(urlsC[i]!, meta[i]!, path));
+      return s;
+    },
+  },
+  REQUESTS,
+  { ...PATH_ROUNDS, prepare: () => ((urlsA = freshUrls()), (urlsB = freshUrls()), (urlsC = freshUrls())) },
+);
+// The same path with the site cache emptied before each round: each host's first request in the round pays tldts,
+// as on the first page a worker sees. Apart from the above, whose site cache this would empty.
+const firstSight = rounds(
+  {
+    requestFirstSight: () => {
+      let s = 0;
+      for (let i = 0; i < urlsA.length; i++) s += rowSum(requestRow(urlsA[i]!, meta[i]!, path));
+      return s;
+    },
+  },
+  REQUESTS,
+  { ...PATH_ROUNDS, prepare: () => ((urlsA = freshUrls()), forgetSites()) },
+);
+const fastPathShare = urls.filter((u) => plainRequestUrl(u) !== undefined).length / urls.length;
+
 // --- observed server country: the offline IP table, on addresses as the browser reports them (mostly IPv4) ---
 const ipTable = decodeIpTable(readFileSync(buildIpTable()));
 const IPS = 10_000;
@@ -170,7 +220,7 @@ const ip = rounds(
   { warmup: 5, rounds: 40, prepare: () => (ipsNow = freshIps()) },
 );
 
-const ns = { ...small.ns, ...large.ns, ...assess.ns, ...ip.ns };
+const ns = { ...small.ns, ...large.ns, ...assess.ns, ...ip.ns, ...perRequest.ns, ...firstSight.ns };
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const result = {
@@ -183,6 +233,10 @@ const result = {
   assess_ns: Math.round(ns.assess!),
   heap_100k_mb: r1(heap100kMb),
   ip_lookup_ns: Math.round(ns.ipLookup!),
+  request_ns: Math.round(ns.request!),
+  request_map_walk_ns: Math.round(ns.requestMapWalk!),
+  request_url_parser_ns: Math.round(ns.requestUrlParser!),
+  request_first_sight_ns: Math.round(ns.requestFirstSight!),
 };
 
 const pass = (ok: boolean) => (ok ? 'ok  ' : 'FAIL');
@@ -194,6 +248,10 @@ console.log(`  lookup, 100k entries                ${result.lookup_100k_ns} ns/h
 console.log(`  lookup, 100k, hits spread uniformly ${r1(ns.lookup100kCold!)} ns/host (worst case: every hit misses the CPU cache)`);
 console.log(`  build, bundled / 100k               ${result.build_ms} ms / ${result.build_100k_ms} ms`);
 console.log(`  assess one request (toLogRow)       ${result.assess_ns} ns`);
+console.log(`  one request end to end               ${result.request_ns} ns (URL → host → company → risk → log row, fresh URL strings; ${Math.round(100 * fastPathShare)} % take the fast path)`);
+console.log(`    with a Map suffix walk (baseline) ${result.request_map_walk_ns} ns`);
+console.log(`    with URL parser + tldts each time ${result.request_url_parser_ns} ns (the path before the request-URL fast path)`);
+console.log(`    site cache empty at each round    ${result.request_first_sight_ns} ns`);
 console.log(`  memory held by the 100k index       ${result.heap_100k_mb} MB (typed arrays included, entries themselves excluded)`);
 console.log(`  IP → country (${ipTable.version}, ${ipTable.v4Starts.length} IPv4 + ${ipTable.v6Hi.length} IPv6 ranges)  ${result.ip_lookup_ns} ns/address`);
 console.log('acceptance:');
@@ -203,5 +261,7 @@ console.log(`  ${pass(result.lookup_100k_ns <= 3 * result.floor_ns)} lookup 100k
 console.log(`  ${pass(result.build_ms <= 5)} build ≤ 5 ms`);
 console.log(`  ${pass(result.build_100k_ms <= 100)} build 100k ≤ 100 ms`);
 console.log(`  ${pass(result.ip_lookup_ns < 2000)} IP lookup < 2 µs`);
-console.log(`checksum ${small.checksum + large.checksum + assess.checksum + ip.checksum} ${build.keep.length + build100k.keep.length}`);
+console.log(`  ${pass(result.request_ns <= 1500)} one request ≤ 1.5 µs`);
+console.log(`  ${pass(result.request_ns <= result.request_map_walk_ns)} one request ≤ the Map-walk baseline   ${r3(result.request_ns / result.request_map_walk_ns)} ×`);
+console.log(`checksum ${small.checksum + large.checksum + assess.checksum + ip.checksum + perRequest.checksum + firstSight.checksum} ${build.keep.length + build100k.keep.length}`);
 console.log(JSON.stringify(result));

@@ -2,7 +2,7 @@
 // commits or ends without committing); its server IP arrives with the response, so no row waits for it. The browser's own requests, other extensions' (tab -1) and our own files are not the page's.
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import type { TabTracker } from './tab-tracker';
+import type { Observed, TabTracker } from './tab-tracker';
 import type { WorkerState } from './worker-state';
 
 type BeforeRequest = Browser.webRequest.OnBeforeRequestDetails & {
@@ -27,7 +27,9 @@ export function requestEvents(w: WorkerState) {
 
   const observe = (d: BeforeRequest, tracker: TabTracker, isPrivate: boolean) => {
     if (isPrivate) tracker.setPrivate(d.tabId);
-    const req = {
+    const main = d.type === 'main_frame';
+    // One object per request, built once: this runs for every request of every page.
+    const req: Observed = {
       tabId: d.tabId,
       url: d.url,
       type: d.type,
@@ -37,10 +39,11 @@ export function requestEvents(w: WorkerState) {
       method: d.method,
       // Chrome names the initiator, Firefox the origin URL.
       initiator: d.initiator ?? d.originUrl,
+      document: main ? undefined : topDocument(d),
     };
     // A main-frame request starts a navigation; the tab's page changes when it commits (tab-events.ts).
-    if (d.type === 'main_frame') tracker.startNavigation(req);
-    else tracker.observe({ ...req, document: topDocument(d) });
+    if (main) tracker.startNavigation(req);
+    else tracker.observe(req);
   };
 
   return {

@@ -1,7 +1,7 @@
 // Per-tab page state and the request log. Rows are queued and written in batches (one transaction per flush)
 // so a page that fires thousands of requests costs a handful of IndexedDB commits, not thousands.
 import { hostOfUrl, siteOf } from '@/data/match/hostname';
-import { toLogRow, type LogRow, type ObservedRequest } from '@/data/log/log-row';
+import { logRowOf, type LogRow, type ObservedRequest } from '@/data/log/log-row';
 import { maxLevel, type Jurisdiction, type Level } from '@/data/assess/risk';
 import { datasetStamp, type Engine } from './engine';
 import { allTabStates, countPageRows, deleteOldestRows, forgetTab, rowsForPage, writeBatch, type IpUpdate, type LogDB } from './log-db';
@@ -244,9 +244,9 @@ export class TabTracker {
       this.pending.get(req.tabId)!.early.push(req);
       return undefined;
     }
-    const { document: _document, ...observed } = req;
     const { index, risk } = this.deps.engine();
-    const row = toLogRow({ ...observed, pageSite: state?.site ?? null, page: state?.pageStart }, index, risk, this.deps.jurisdiction());
+    // The page is passed apart rather than spread into a copy of the request: this runs for every request.
+    const row = logRowOf(req, state ? state.site : null, state?.pageStart, index, risk, this.deps.jurisdiction());
     if (!row) return undefined;
     if (state) {
       state.requests += 1;
