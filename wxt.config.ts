@@ -1,22 +1,18 @@
 import preact from '@preact/preset-vite';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { validateDataset } from './data/dataset/schema';
 import { buildIpTable } from './scripts/build-ip-table';
+import { compactDatasetPlugin } from './scripts/compact-dataset-plugin';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // `npm run zip` / `npm run zip:firefox`: the store packages and, for AMO's review, the sources zip, which builds the
   // same package with `npm ci && npm run zip:firefox` (README, "Store packages"). Test output and pictures stay out.
   zip: { excludeSources: ['test-results/**', 'tests/e2e/screenshots/**', 'web-ext-artifacts/**', '**/*.pem', '**/*.key'] },
-  vite: () => ({ plugins: [preact()] }),
+  // The bundled dataset is validated by the same validator as the tests and the updater, then shipped compacted
+  // (scripts/compact-dataset-plugin.ts): a bundled dataset that fails the validator or the round trip never ships.
+  vite: () => ({ plugins: [preact(), compactDatasetPlugin()] }),
   hooks: {
-    // The same validator as the tests and the updater: a bundled dataset that fails it never ships.
-    'build:before': () => {
-      const result = validateDataset(JSON.parse(readFileSync('data/dataset.json', 'utf8')));
-      if (!result.ok) throw new Error(`data/dataset.json is invalid:\n${result.problems.join('\n')}`);
-    },
     // The IP → country table is generated from an npm package at build time, never committed.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: resolve(buildIpTable()), relativeDest: 'ip-country.bin' });

@@ -11,7 +11,7 @@ import { datasetCounts, validateDataset, type Dataset } from '@/data/dataset/sch
 import type { PublicKeyInfo } from '@/data/dataset/signature';
 import { checkCandidate } from '@/data/dataset/update-candidate';
 import * as store from './dataset-store';
-import { buildEngine, bundledDataset, type Engine } from './engine';
+import { buildEngine, bundledDataset, engineInfo, type Engine } from './engine';
 import type { Handlers } from './messages';
 import { DEFAULT_UPDATE_URL } from '@/data/settings';
 import { fetchDataset, FETCH_TIMEOUT_MS } from '@/data/dataset/download';
@@ -43,6 +43,13 @@ function engineFor(slot: store.Slot): { engine: Engine; problem?: LocalizedText 
     };
   }
   return { engine: buildEngine(valid.dataset, 'update', store.infoOf(slot)) };
+}
+
+/** What a slot holds, without building its engine (the previous slot is only named). */
+function infoFor(slot: store.Slot): DatasetInfo {
+  if (slot.kind === 'bundled') return engineInfo(bundledDataset, 'bundled');
+  const valid = validateDataset(slot.dataset);
+  return valid.ok ? engineInfo(valid.dataset, 'update', store.infoOf(slot)) : engineInfo(bundledDataset, 'bundled');
 }
 
 export async function loadStoredEngine(db: store.DatasetStore): Promise<Engine> {
@@ -158,7 +165,7 @@ export function datasetControl(deps: DatasetControlDeps) {
       const { previous } = await store.readSlots(db);
       return {
         info: deps.engine().info,
-        previous: previous ? engineFor(previous).engine.info : null,
+        previous: previous ? infoFor(previous) : null,
         pending: (await store.getPending(db))?.preview ?? null,
         lastCheck: await store.getLastCheck(db),
         unsignedAllowed: await store.getUnsignedAllowed(db),

@@ -62,8 +62,17 @@ export interface Started {
 export type UpdaterOptions = Pick<DatasetControlDeps, 'fetch' | 'timeoutMs' | 'trusted'>;
 
 export class WorkerState {
-  /** Replaced when an update, rollback or reset applies; until the stored dataset loads, the bundled one answers. */
-  engine: Engine = buildEngine(bundledDataset, 'bundled');
+  /**
+   * Replaced when an update, rollback or reset applies. Boot puts the stored dataset's in force before any handler
+   * runs; the bundled one is built here only if something asks earlier, so a start builds one engine, not two.
+   */
+  get engine(): Engine {
+    return (this.current ??= buildEngine(bundledDataset, 'bundled'));
+  }
+  set engine(next: Engine) {
+    this.current = next;
+  }
+  private current: Engine | undefined;
   readonly datasetStore: Promise<DatasetStore>;
   settings: Settings = defaultSettings(currentTimeZone());
   readonly incognito = new IncognitoCache((tabId) => browser.tabs.get(tabId));
