@@ -1,6 +1,7 @@
 // Real-browser figures for the README's Performance section, in Chromium with the built extension (not a test: it
-// asserts nothing, it prints). Usage (scripts/harness/measure-args.ts): npm run measure [-- --only badge|popup|cold]
-// [--loads N] [--opens N] [--wakes N] [--cold-opens N] [--baseline <dir of another chrome-mv3 build>]
+// asserts nothing, it prints). Usage (scripts/harness/measure-args.ts): npm run measure [-- --only
+// badge|popup|cold|page-load] [--loads N] [--opens N] [--wakes N] [--cold-opens N] [--page-loads N]
+// [--baseline <dir of another chrome-mv3 build>] [--listeners]; npm run measure:page-load is --only page-load.
 //
 //   navigation → badge   median of 20 loads of the Temu demo page, each in a fresh tab. Measured inside the worker:
 //                        from the main frame's webNavigation.onBeforeNavigate time stamp to the first moment
@@ -15,11 +16,17 @@
 //                        tab states restored). Timed in the page (message out → answer in) and inside the new worker
 //                        (its time origin → the `borderline-ready` mark).
 //   popup, cold worker   the same popup, median of 10 opens each right after the worker was stopped over CDP.
-// --baseline DIR (with --only popup) runs another build beside this one in the same run, the opens alternating between
-// the two, and prints both medians and the ratio: a change is compared with its baseline under the same load, never
-// across runs.
-// The last line is one JSON object with every figure: popup_warm_ms, popup_cold_ms, worker_cold_ms, badge_ms, each
-// median with its _range.
+//   page load            scripts/page-load.ts: median `load` event of 21 loads of a 300-request page from 30 hosts
+//                        without an extension, with the minimal observer (scripts/harness/minimal-observer) and with
+//                        Borderline, the three profiles taking turns; then Borderline's worker CPU time per load.
+//                        --listeners adds minimal observers with one listener (or group) left out, for each one's
+//                        share of the floor.
+// --baseline DIR (with --only popup or --only page-load) runs another build beside this one in the same run, the opens
+// or loads alternating, and prints both medians and the ratio: a change is compared with its baseline under the same
+// load, never across runs.
+// The last line is one JSON object with every figure: popup_warm_ms, popup_cold_ms, worker_cold_ms, badge_ms,
+// page_load_ratio (Borderline / no extension), page_load_vs_minimal, worker_cpu_ms_per_load, each median with its
+// _range where it has one.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,6 +36,7 @@ import { parseMeasureArgs, type MeasureArgs } from './harness/measure-args';
 import { floodPage, startShopServer, type ShopServer } from './harness/shop-server';
 import { alternation, median, r1, ratio, summary } from './harness/stats';
 import { watchWorker } from './harness/worker-probes';
+import { alternatingLoads, borderlineBadge, launchProfile, MINIMAL_OBSERVER_DIR, observerWithout, workerCpuPerLoad, type Profile, type Variant, type WorkerCpu } from './page-load';
 
 let parsed: MeasureArgs;
 try {
@@ -37,7 +45,7 @@ try {
   console.error(`measure: ${(e as Error).message}`);
   process.exit(2);
 }
-const { only, loads: LOADS, opens: OPENS, wakes: WAKES, coldOpens: COLD_OPENS } = parsed;
+const { only, loads: LOADS, opens: OPENS, wakes: WAKES, coldOpens: COLD_OPENS, pageLoads: PAGE_LOADS } = parsed;
 const ROWS = 5_000;
 
 // The run uses private copies of the builds: a rebuild in the checkout during the run must not swap files under it.
@@ -305,9 +313,111 @@ async function popupFigures(browser: ExtensionBrowser, server: ShopServer, resul
   }
 }
 
+/** The minimal observer's listeners left out one at a time, and the groups that only matter together. */
+const LISTENER_GROUPS: Record<string, string[]> = {
+  'webRequest.onBeforeRequest': ['webRequest.onBeforeRequest'],
+  'webRequest.onResponseStarted': ['webRequest.onResponseStarted'],
+  'webRequest.onErrorOccurred': ['webRequest.onErrorOccurred'],
+  'webRequest.*': ['webRequest.onBeforeRequest', 'webRequest.onResponseStarted', 'webRequest.onErrorOccurred'],
+  'webNavigation.onCommitted': ['webNavigation.onCommitted'],
+  'webNavigation.onErrorOccurred': ['webNavigation.onErrorOccurred'],
+  'tabs.*': ['tabs.onUpdated', 'tabs.onCreated', 'tabs.onRemoved', 'tabs.onReplaced'],
+  'runtime.* and alarms': ['runtime.onInstalled', 'runtime.onMessage', 'alarms.onAlarm'],
+};
+
+async function withProfiles<T>(port: number, variants: Variant[], body: (profiles: Profile[]) => Promise<T>): Promise<T> {
+  const profiles: Profile[] = [];
+  try {
+    for (const v of variants) profiles.push(await launchProfile(port, v));
+    return await body(profiles);
+  } finally {
+    for (const p of profiles) await p.close();
+  }
+}
+
+const CPU_LOADS = 5;
+
+async function pageLoadFigures(server: ShopServer, result: Record<string, unknown>) {
+  const variants: Variant[] = [{ key: 'none' }, { key: 'minimal', extensionDir: MINIMAL_OBSERVER_DIR }, { key: 'borderline', extensionDir: copy }];
+  if (baselineCopy) variants.push({ key: 'baseline', extensionDir: baselineCopy });
+  await withProfiles(server.port, variants, async (profiles) => {
+    const times = await alternatingLoads(profiles, PAGE_LOADS);
+    const at = (key: string) => median(times.get(key)!);
+    for (const [key, xs] of times) console.log(line(`page load, ${key} (${PAGE_LOADS} loads of the 300-request page, navigation start → load)`, xs));
+    const ratios = {
+      page_load_ratio: ratio(at('borderline'), at('none')),
+      page_load_vs_minimal: ratio(at('borderline'), at('minimal')),
+      page_load_minimal_ratio: ratio(at('minimal'), at('none')),
+      ...(baselineCopy ? { page_load_vs_baseline: ratio(at('borderline'), at('baseline')) } : {}),
+    };
+    console.log(`Borderline / no extension ${ratios.page_load_ratio}×, / minimal observer ${ratios.page_load_vs_minimal}×; minimal observer / no extension ${ratios.page_load_minimal_ratio}×${baselineCopy ? `; this build / baseline ${ratios.page_load_vs_baseline}×` : ''}`);
+    for (const p of profiles.filter((x) => x.extensionId && x.variant.key !== 'minimal')) {
+      const badge = await borderlineBadge(p);
+      if (!badge) throw new Error(`${p.variant.key}: no badge on the page after its loads; did the build work?`);
+      console.log(`${p.variant.key}: badge "${badge}" on the page`);
+    }
+    for (const [key, xs] of times) Object.assign(result, field(`page_load_${key}_ms`, xs));
+    Object.assign(result, ratios);
+    // CPU time per load, read with DevTools attached to the worker (which keeps it running): after the timed loads.
+    const cpu = new Map<string, WorkerCpu>();
+    for (const p of profiles.filter((x) => x.extensionId)) cpu.set(p.variant.key, await workerCpuPerLoad(p, CPU_LOADS));
+    for (const [key, c] of cpu) {
+      console.log(line(`worker CPU time per load, ${key} (${CPU_LOADS} loads; script ${r1(median(c.script))} ms)`, c.busy));
+      for (const [fn, ms] of c.hotspots.slice(0, 12)) console.log(`  ${fn}: ${r1(ms / CPU_LOADS)} ms a load (self)`);
+    }
+    const b = cpu.get('borderline')!;
+    Object.assign(result, {
+      ...field('worker_cpu_ms_per_load', b.busy),
+      worker_script_ms_per_load: r1(median(b.script)),
+      minimal_worker_cpu_ms_per_load: r1(median(cpu.get('minimal')!.busy)),
+      ...(cpu.has('baseline') ? { baseline_worker_cpu_ms_per_load: r1(median(cpu.get('baseline')!.busy)) } : {}),
+    });
+  });
+  if (parsed.listeners) await listenerFigures(server, result);
+}
+
+/**
+ * Each listener's share of the floor: (minimal − minimal without it) / (minimal − no extension), from one more
+ * alternating run of no extension, the full minimal observer and one observer per group left out.
+ */
+async function listenerFigures(server: ShopServer, result: Record<string, unknown>) {
+  const dirs = Object.entries(LISTENER_GROUPS).map(([name, skip]) => ({ name, dir: observerWithout(skip) }));
+  const variants: Variant[] = [{ key: 'none' }, { key: 'minimal', extensionDir: MINIMAL_OBSERVER_DIR }, ...dirs.map((d) => ({ key: `without ${d.name}`, extensionDir: d.dir }))];
+  try {
+    await withProfiles(server.port, variants, async (profiles) => {
+      const times = await alternatingLoads(profiles, PAGE_LOADS);
+      const at = (key: string) => median(times.get(key)!);
+      const floor = at('minimal') - at('none');
+      const shares: Record<string, { median_ms: number; share: number }> = {};
+      for (const [key, xs] of times) console.log(line(`page load, ${key}`, xs));
+      for (const { name } of dirs) {
+        const without = at(`without ${name}`);
+        shares[name] = { median_ms: r1(without), share: floor > 0 ? Math.round(((at('minimal') - without) / floor) * 100) / 100 : NaN };
+        console.log(`  ${name}: ${shares[name].share} of the floor (${r1(floor)} ms)`);
+      }
+      Object.assign(result, { listeners_floor_ms: r1(floor), listeners_none_ms: r1(at('none')), listeners_minimal_ms: r1(at('minimal')), listener_share: shares });
+    });
+  } finally {
+    for (const d of dirs) rmSync(d.dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const server = await startShopServer();
   const result: Record<string, unknown> = {};
+  try {
+    if (only !== 'page-load') await extensionFigures(server, result);
+    if (!only || only === 'page-load') await pageLoadFigures(server, result);
+  } finally {
+    await server.close();
+    rmSync(copy, { recursive: true, force: true });
+    if (baselineCopy) rmSync(baselineCopy, { recursive: true, force: true });
+  }
+  console.log(JSON.stringify(result));
+}
+
+/** The badge, popup and cold-start figures, in one browser with Borderline. */
+async function extensionFigures(server: ShopServer, result: Record<string, unknown>) {
   const browser = await launchExtension({ port: server.port });
   try {
     await warmUp(browser);
@@ -326,11 +436,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    await server.close();
-    rmSync(copy, { recursive: true, force: true });
-    if (baselineCopy) rmSync(baselineCopy, { recursive: true, force: true });
   }
-  console.log(JSON.stringify(result));
 }
 
 await main();

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { servePageLoad } from './page-load-site';
 
 const site = (name: string) => readFileSync(new URL(`./sites/${name}.html`, import.meta.url), 'utf8');
 
@@ -124,6 +125,7 @@ export async function startShopServer(port = 0): Promise<ShopServer> {
     const extra = routes.get(host);
     if (extra) return extra(req, res);
     if (host === BURST_HOST) return burstPage(req, res);
+    if (servePageLoad(host, req, res)) return;
     const page = PAGE_HOSTS[host];
     if (page && (req.url === '/' || req.url?.startsWith('/?'))) return html(site(page))(req, res);
     if (page || ASSET_HOSTS.has(host)) return asset(req, res);

@@ -36,38 +36,62 @@ export async function watchWorker(cdp: CDPSession, extensionId: string): Promise
   return statuses;
 }
 
+/** A DevTools session on the extension's service worker: `call` sends one protocol command and resolves with its result. */
+export interface WorkerSession {
+  call<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>): Promise<T>;
+  detach(): Promise<void>;
+}
+
 /**
- * The extension worker's used JS heap in bytes after a full garbage collection, read over the browser's DevTools
- * connection (Playwright attaches to pages, not to service workers, so the messages go through Target).
+ * Attaches to the extension's service worker over the browser's DevTools connection (Playwright attaches to pages,
+ * not to service workers, so the messages go through Target). A command the worker's target does not know rejects
+ * with the protocol's error.
  */
-export async function workerHeap(context: BrowserContext, extensionId: string): Promise<number> {
+export async function attachWorker(context: BrowserContext, extensionId: string): Promise<WorkerSession> {
   const browser = context.browser();
   if (!browser) throw new Error('no browser behind this context');
   const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
-    if (!target) throw new Error('the extension worker is not running');
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
-    let next = 0;
-    const waiting = new Map<number, (result: unknown) => void>();
-    cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
-      const m = JSON.parse(e.message) as { id?: number; result?: unknown };
-      if (m.id !== undefined) waiting.get(m.id)?.(m.result);
-    });
-    const call = (method: string) =>
-      new Promise<{ usedSize: number } & Record<string, unknown>>((resolve) => {
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+  if (!target) {
+    await cdp.detach();
+    throw new Error('the extension worker is not running');
+  }
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+  let next = 0;
+  const waiting = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+    const w = m.id === undefined ? undefined : waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id!);
+    if (m.error) w.reject(new Error(m.error.message));
+    else w.resolve(m.result);
+  });
+  return {
+    call: <T>(method: string, params: Record<string, unknown> = {}) =>
+      new Promise<T>((resolve, reject) => {
         const id = ++next;
-        waiting.set(id, resolve as (result: unknown) => void);
-        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
-      });
-    await call('HeapProfiler.enable');
-    await call('HeapProfiler.collectGarbage');
-    await call('HeapProfiler.collectGarbage');
-    const { usedSize } = (await call('Runtime.getHeapUsage')) as { usedSize: number };
-    await cdp.send('Target.detachFromTarget', { sessionId });
+        waiting.set(id, { resolve: resolve as (result: unknown) => void, reject });
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      }),
+    async detach() {
+      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      await cdp.detach();
+    },
+  };
+}
+
+/** The extension worker's used JS heap in bytes after a full garbage collection. */
+export async function workerHeap(context: BrowserContext, extensionId: string): Promise<number> {
+  const session = await attachWorker(context, extensionId);
+  try {
+    await session.call('HeapProfiler.enable');
+    await session.call('HeapProfiler.collectGarbage');
+    await session.call('HeapProfiler.collectGarbage');
+    const { usedSize } = await session.call<{ usedSize: number }>('Runtime.getHeapUsage');
     return usedSize;
   } finally {
-    await cdp.detach();
+    await session.detach();
   }
 }
