@@ -7,6 +7,7 @@ import { RISK_WORD, riskIcon } from './RiskBadge';
 import type { MessageKey } from '@/data/i18n/translator';
 import { plural, useI18n, useT } from './i18n';
 import { useWindow } from './useWindow';
+import { hostParts } from './host-parts';
 
 /** Must match `.request-log tr.log-row` in theme.css: the windowing arithmetic relies on it. */
 const ROW_HEIGHT = 24;
@@ -26,13 +27,20 @@ const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-d
 
 function LogRowView({ row, index, company }: { row: ReportRow; index: number; company: string | undefined }) {
   const t = useT();
+  const [start, end] = hostParts(row.host);
   // A host no company claims is "unknown", in words: never a dash that could read as "nobody".
   return (
     <tr class="log-row" data-testid="log-row" data-level={row.level} aria-rowindex={index + 2}>
       <td>
         <time dateTime={new Date(row.time).toISOString()}>{clock.format(row.time)}</time>
       </td>
-      <td title={row.url}>{row.host}</td>
+      <td class="log-host" title={row.url}>
+        {/* Elided in the middle; focusable, and on focus the whole host shows (its text is the full host either way). */}
+        <span class="host" tabIndex={0} data-full={row.host}>
+          <span class="host-start">{start}</span>
+          <span class="host-end">{end}</span>
+        </span>
+      </td>
       <td>{row.type}</td>
       {company === undefined ? <td class="muted">{t('logCompanyUnknown')}</td> : <td title={company}>{company}</td>}
       <td class={`risk-text risk-${row.level}`}>

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogActions } from '@/components/LogActions';
+import { hostParts } from '@/components/host-parts';
 import { RequestLog } from '@/components/RequestLog';
 import { EMPTY_FILTER, filterRows, NO_COMPANY, searchTexts } from '@/components/log-filter';
 import type { LogRow } from '@/data/log/log-row';
@@ -113,5 +114,34 @@ describe('LogActions', () => {
     expect(link.getAttribute('href')).toBe('popup.html?tabId=7&view=log');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+});
+
+describe('the host column elides in the middle', () => {
+  it.each([
+    ['securepubads.g.doubleclick.net', 'securepubads.g.', 'doubleclick.net'],
+    ['www.temu.com', 'www.', 'temu.com'],
+    ['temu.com', '', 'temu.com'],
+    ['localhost', '', 'localhost'],
+    ['static.bbc.co.uk', 'static.', 'bbc.co.uk'],
+    ['a.b.example.com.au', 'a.b.', 'example.com.au'],
+    ['cdn.example.de', 'cdn.', 'example.de'],
+  ])('%s keeps %s… and %s', (host, start, end) => {
+    expect(hostParts(host)).toEqual([start, end]);
+  });
+
+  it('keeps the whole host as the cell’s text, in the title with the URL, and focusable to show it whole', () => {
+    const rows = [logRow({ host: 'securepubads.g.doubleclick.net', url: 'https://securepubads.g.doubleclick.net/tag/js/gpt.js' })];
+    render(<RequestLog rows={rows} companyName={companyName} />);
+    const cell = screen.getByTestId('log-row').children[1] as HTMLElement;
+    expect(cell.textContent).toBe('securepubads.g.doubleclick.net');
+    expect(cell.title).toBe('https://securepubads.g.doubleclick.net/tag/js/gpt.js');
+    const host = cell.querySelector<HTMLElement>('.host')!;
+    expect(host.tabIndex).toBe(0);
+    expect(host.dataset.full).toBe('securepubads.g.doubleclick.net');
+    expect([...host.children].map((c) => [c.className, c.textContent])).toEqual([
+      ['host-start', 'securepubads.g.'],
+      ['host-end', 'doubleclick.net'],
+    ]);
   });
 });

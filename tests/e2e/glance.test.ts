@@ -165,6 +165,47 @@ describe('a country of the picture narrows the companies below, from the keyboar
   });
 });
 
+describe('the log’s host column', () => {
+  const demo = useDemo();
+
+  for (const width of [420, 360]) {
+    it(`${width} px: a long host gives way in the middle, its start first, and shows whole on keyboard focus`, async () => {
+      const { popup } = await popupFor(demo, 'http://www.spiegel.de/', SPIEGEL_THIRD_PARTIES, width);
+      const cells = popup.locator('tr.log-row td.log-host');
+      await cells.first().waitFor();
+      const measured = await cells.evaluateAll((tds) =>
+        tds.map((td) => {
+          const start = td.querySelector<HTMLElement>('.host-start')!;
+          const end = td.querySelector<HTMLElement>('.host-end')!;
+          return {
+            text: td.textContent!,
+            title: td.getAttribute('title') ?? '',
+            cut: start.scrollWidth > start.clientWidth || end.scrollWidth > end.clientWidth,
+            startShown: start.clientWidth,
+            endShown: end.clientWidth,
+            endWhole: end.scrollWidth <= end.clientWidth,
+          };
+        }),
+      );
+      const cut = measured.filter((m) => m.cut);
+      expect(cut.length, 'the stand-in’s hosts are longer than the column').toBeGreaterThan(0);
+      for (const m of cut) {
+        expect(m.title, m.text).toContain(m.text); // the whole host on hover
+        // The end (the domain that says who runs it) keeps its room before the start gets any.
+        expect(m.endShown, m.text).toBeGreaterThanOrEqual(m.startShown);
+      }
+      // At 420 px some host is cut in the middle, its end whole: "securepubads…doubleclick.net".
+      if (width === 420) expect(cut.filter((m) => m.endWhole && m.startShown > 0).map((m) => m.text), JSON.stringify(cut)).not.toEqual([]);
+      const host = cells.filter({ hasText: cut[0]!.text }).first().locator('.host');
+      await host.focus();
+      const shown = await host.evaluate((el) => ({ focused: el === document.activeElement, after: getComputedStyle(el, '::after').content }));
+      expect(shown.focused).toBe(true);
+      expect(shown.after).toContain(cut[0]!.text);
+      await popup.close();
+    });
+  }
+});
+
 for (const lang of ['en', 'de', 'el'] as const) {
   describe(`every label fits, ${lang}`, () => {
     const demo = useDemo(lang === 'en' ? {} : { args: [`--lang=${lang}`], locale: lang === 'de' ? 'de-DE' : 'el-GR' });
