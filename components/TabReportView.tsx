@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '@/data/i18n/translator';
 import { jurisdictionName } from '@/data/assess/localized-text';
 import type { TabReport } from '@/data/protocol';
@@ -20,6 +20,7 @@ import { SectionNav, type SectionNavItem } from './SectionNav';
 import { ThirdPartyList } from './ThirdPartyList';
 import { displayNameOf } from './third-party-groups';
 import { useAfterFirstPaint } from './useAfterFirstPaint';
+import type { SectionChoices } from './section-memory';
 
 export interface TabReportViewProps {
   report: TabReport;
@@ -28,6 +29,8 @@ export interface TabReportViewProps {
   copy?: (text: string) => Promise<void>;
   /** "Save evidence" and the complaint draft; left out of a read-only view. */
   evidence?: EvidenceActions;
+  /** The sections the user opened or closed before (any site), and where to remember a new choice. */
+  sections?: { initial: SectionChoices; onChange: (choices: SectionChoices) => void };
   /** Called once the sections' content (below the fold, rendered after the first paint) is in the DOM. */
   onDetail?: () => void;
 }
@@ -46,7 +49,7 @@ const SECTION: Record<SectionId, { title: MessageKey; nav: MessageKey }> = {
 type SectionId = 'who' | 'where' | 'actions' | 'about' | 'ask' | 'act' | 'third' | 'log';
 
 /** The whole report for one tab: the verdict first and always in view, the details in sections below it. */
-export function TabReportView({ report, logActions, copy, evidence, onDetail }: TabReportViewProps) {
+export function TabReportView({ report, logActions, copy, evidence, sections, onDetail }: TabReportViewProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const painted = useAfterFirstPaint();
@@ -56,13 +59,27 @@ export function TabReportView({ report, logActions, copy, evidence, onDetail }: 
   const site = report.siteAssessment;
   const companyName = useMemo(() => companyNamesOf(report), [report]);
   // The request text is long: it waits behind its heading until asked for, so the verdict's details stay in reach.
-  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set(['ask', 'act']));
-  const toggle = (id: string) =>
+  // What the user chose before, on any site, overrides that; a toggle is remembered, a jump or a filter is not.
+  const [closed, setClosed] = useState<ReadonlySet<string>>(() => {
+    const start = new Set(['ask', 'act']);
+    for (const [id, open] of Object.entries(sections?.initial ?? {})) {
+      if (open) start.delete(id);
+      else start.add(id);
+    }
+    return start;
+  });
+  const choices = useRef<SectionChoices>(sections?.initial ?? {});
+  const toggle = (id: string) => {
+    const open = closed.has(id);
     setClosed((prev) => {
       const next = new Set(prev);
-      if (!next.delete(id)) next.add(id);
+      if (open) next.delete(id);
+      else next.add(id);
       return next;
     });
+    choices.current = { ...choices.current, [id]: open };
+    sections?.onChange(choices.current);
+  };
   // A country of the picture narrows the companies below to it; their section opens so the narrowing shows.
   const [place, setPlace] = useState<PlaceFilter | null>(null);
   const narrow = (f: PlaceFilter | null) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '@/data/i18n/localized-error';
 import type { Translate } from '@/data/i18n/translator';
 import type { LogExport, LogScope, TabReport } from '@/data/protocol';
@@ -9,6 +9,8 @@ import type { ExportFormat, LogActionsProps, LogScopeChoice } from '@/components
 import { LogPageView } from '@/components/LogPageView';
 import { ErrorState, LoadingState, RestrictedState } from '@/components/StateViews';
 import { TabReportView } from '@/components/TabReportView';
+import type { SectionChoices, SectionMemory } from '@/components/section-memory';
+import { localSections } from './section-store';
 
 export type View = 'popup' | 'log' | 'ask';
 
@@ -23,6 +25,8 @@ export interface AppProps {
   copy: (text: string) => Promise<void>;
   /** "Save evidence" and the complaint draft (the popup and the full-tab log). */
   evidence?: EvidenceActions;
+  /** Which sections the user opened or closed, remembered across popups and sites (storage.local by default). */
+  sections?: SectionMemory;
   /** Called once, after the first render that shows a report: the performance mark's hook. */
   onReady?: () => void;
 }
@@ -31,7 +35,7 @@ export interface AppProps {
 // measure prints it beside popup-ready.
 const markDetail = () => performance.mark('popup-detail-ready');
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: TabReport };
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: TabReport; opened: SectionChoices };
 
 
 /** The popup acts on the page it shows; the full-tab log also offers the whole site and everything. */
@@ -46,15 +50,17 @@ function scopesFor(report: TabReport, view: View, t: Translate): { choices?: Log
   return { choices, scopeOf };
 }
 
-export function App({ load, exportLog, clearLog, save, view, copy, evidence, onReady }: AppProps) {
+export function App({ load, exportLog, clearLog, save, view, copy, evidence, sections = localSections, onReady }: AppProps) {
   const t = useT();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const reported = useRef(false);
+  // Read once, beside the report's round trip (which takes far longer), so the first render already has it.
+  const opened = useMemo(() => sections.read(), [sections]);
   /** Rejects on failure, so a refresh or a clear can say what went wrong next to its button. */
   const refresh = useCallback(async () => {
-    const report = await load();
-    setState({ kind: 'ready', report });
-  }, [load]);
+    const [report, choices] = await Promise.all([load(), opened]);
+    setState({ kind: 'ready', report, opened: choices });
+  }, [load, opened]);
   const start = useCallback(() => refresh().catch((e: unknown) => setState({ kind: 'error', message: errorText(t, e) })), [refresh, t]);
   useEffect(() => void start(), [start]);
   useEffect(() => {
@@ -99,6 +105,13 @@ export function App({ load, exportLog, clearLog, save, view, copy, evidence, onR
   return view === 'log' ? (
     <LogPageView report={report} logActions={logActions} {...(evidence ? { evidence } : {})} />
   ) : (
-    <TabReportView report={report} logActions={logActions} copy={copy} onDetail={markDetail} {...(evidence ? { evidence } : {})} />
+    <TabReportView
+      report={report}
+      logActions={logActions}
+      copy={copy}
+      sections={{ initial: state.opened, onChange: (c) => void sections.write(c) }}
+      onDetail={markDetail}
+      {...(evidence ? { evidence } : {})}
+    />
   );
 }
