@@ -9,7 +9,7 @@ import type { CountryOf } from '../match/ip-table';
 import { isRestrictedUrl } from '../match/restricted-urls';
 import type { DatasetInfo, PackedTabReport, ThirdParty, UnknownHost } from '../protocol';
 import { servesCustomers } from './infrastructure';
-import { maxLevel, type Jurisdiction, type RiskModel } from './risk';
+import { maxLevel, type Jurisdiction, type Level, type RiskModel } from './risk';
 
 /** The part of the worker's engine a report reads: the risk model, the matcher and what the dataset in force is. */
 export interface ReportEngine {
@@ -17,6 +17,114 @@ export interface ReportEngine {
   /** Asked again only for hosts logged as cdn or cloud-provider, to tell a provider's customer host from a company's own CDN. */
   index: Pick<HostIndex, 'lookup'>;
   info: DatasetInfo;
+}
+
+/** A report without its rows: what `ReportBuilder` gathers. */
+export type ReportHead = Omit<PackedTabReport, 'residence' | 'residenceGuessed' | 'log'>;
+
+/**
+ * What the worker keeps in storage.session for each tab (background/tab-summaries.ts, under log/tab-summary.ts's key)
+ * and the popup paints first: the report without rows or server countries, of the page that started at `page`. Its
+ * request counts are those of the last time the header changed, so only the header is shown from it.
+ */
+export interface TabSummary {
+  page: number;
+  head: ReportHead & Pick<PackedTabReport, 'residence' | 'residenceGuessed'>;
+}
+
+/**
+ * One pass over a page's rows, row by row: the report's companies, unknown hosts and observed server countries. The
+ * worker's summaries (tab-summaries.ts) feed it each batch of rows as it is logged, so the popup's first paint reads
+ * the same answer the full report gives, computed by the same code.
+ */
+export class ReportBuilder {
+  private readonly siteAssessment: ReportHead['siteAssessment'];
+  private readonly byCompany = new Map<string, ThirdParty>();
+  private readonly unknown = new Map<string, UnknownHost>();
+  private readonly seen = new Map<string, Set<string>>();
+  private level: Level;
+  /** Rows added so far. */
+  rows = 0;
+
+  constructor(
+    private readonly engine: ReportEngine,
+    private readonly jurisdiction: Jurisdiction,
+    private readonly tabId: number,
+    private readonly state: TabState | undefined,
+    private readonly tabUrl: string | undefined,
+  ) {
+    this.siteAssessment = state?.siteCompany ? (engine.risk.assess(state.siteCompany, jurisdiction) ?? null) : null;
+    this.level = this.siteAssessment?.level ?? 'none';
+  }
+
+  add(row: LogRow, country?: string): void {
+    this.rows++;
+    if (row.uncommitted) return; // a navigation that never committed: in the log, but nothing was loaded from there
+    const { engine, state } = this;
+    if (country && row.company) {
+      let set = this.seen.get(row.company);
+      if (!set) this.seen.set(row.company, (set = new Set()));
+      set.add(country);
+    }
+    if (row.company === null) {
+      if (row.thirdParty) {
+        const u = this.unknown.get(row.host) ?? { host: row.host, requests: 0 };
+        u.requests += 1;
+        this.unknown.set(row.host, u);
+      }
+      return;
+    }
+    if (row.company === state?.siteCompany) return;
+    let tp = this.byCompany.get(row.company);
+    if (!tp) {
+      const assessment = engine.risk.assess(row.company, this.jurisdiction);
+      if (!assessment) return;
+      tp = { assessment, requests: 0, roles: [], hosts: [], sameGroupAsSite: assessment.owner.id === this.siteAssessment?.owner.id };
+      this.byCompany.set(row.company, tp);
+    }
+    tp.requests += 1;
+    if (row.role && !tp.roles.includes(row.role)) tp.roles.push(row.role);
+    if (!tp.hosts.includes(row.host)) {
+      tp.hosts.push(row.host);
+      const entry = (row.role === 'cdn' || row.role === 'cloud-provider') && engine.index.lookup(row.host)?.entry;
+      if (entry && entry.company === row.company && servesCustomers(entry)) (tp.providerHosts ??= []).push(row.host);
+    }
+    this.level = maxLevel(this.level, tp.assessment.level);
+  }
+
+  private thirdParties(): ThirdParty[] {
+    return [...this.byCompany.values()].sort((a, b) => b.requests - a.requests);
+  }
+
+  /**
+   * Names what the report's header shows (level, companies and their order, unknown hosts): the summary is written
+   * again only when this changes, not for every request.
+   */
+  headKey(): string {
+    return [this.level, this.unknown.size, ...this.thirdParties().map((tp) => tp.assessment.company.id)].join(' ');
+  }
+
+  /** The report so far; with server countries only if `withServers` (the rows were added with theirs). */
+  head(withServers: boolean): ReportHead {
+    const { state, engine, jurisdiction, siteAssessment } = this;
+    const url = state?.url ?? this.tabUrl ?? null;
+    const serversSeen = (company: string | undefined) => [...((company && this.seen.get(company)) || [])].sort();
+    const thirdParties = this.thirdParties();
+    return {
+      tabId: this.tabId,
+      url,
+      site: state?.site ?? null,
+      restricted: isRestrictedUrl(url),
+      jurisdiction,
+      ...(jurisdiction === 'UK' || jurisdiction === 'CH' ? { adequacyList: engine.risk.listOf(jurisdiction) } : {}),
+      level: this.level,
+      siteAssessment,
+      thirdParties: withServers ? thirdParties.map((tp) => ({ ...tp, serversSeen: serversSeen(tp.assessment.company.id) })) : thirdParties,
+      unknownThirdParties: [...this.unknown.values()].sort((a, b) => b.requests - a.requests),
+      ...(withServers ? { siteServersSeen: serversSeen(siteAssessment?.company.id) } : {}),
+      dataset: engine.info,
+    };
+  }
 }
 
 export function buildTabReport(
@@ -28,62 +136,7 @@ export function buildTabReport(
   tabUrl: string | undefined,
   countryOf?: CountryOf,
 ): Omit<PackedTabReport, 'residence' | 'residenceGuessed'> {
-  const url = state?.url ?? tabUrl ?? null;
-  const siteAssessment = state?.siteCompany ? (engine.risk.assess(state.siteCompany, jurisdiction) ?? null) : null;
-  const siteOwner = siteAssessment?.owner.id;
-
-  const byCompany = new Map<string, ThirdParty>();
-  const unknown = new Map<string, UnknownHost>();
-  const seen = new Map<string, Set<string>>();
-  let level = siteAssessment?.level ?? 'none';
-  for (const row of rows) {
-    if (row.uncommitted) continue; // a navigation that never committed: in the log, but nothing was loaded from there
-    const country = countryOf && row.ip ? countryOf(row.ip) : undefined;
-    if (country && row.company) {
-      let set = seen.get(row.company);
-      if (!set) seen.set(row.company, (set = new Set()));
-      set.add(country);
-    }
-    if (row.company === null) {
-      if (row.thirdParty) {
-        const u = unknown.get(row.host) ?? { host: row.host, requests: 0 };
-        u.requests += 1;
-        unknown.set(row.host, u);
-      }
-      continue;
-    }
-    if (row.company === state?.siteCompany) continue;
-    let tp = byCompany.get(row.company);
-    if (!tp) {
-      const assessment = engine.risk.assess(row.company, jurisdiction);
-      if (!assessment) continue;
-      tp = { assessment, requests: 0, roles: [], hosts: [], sameGroupAsSite: assessment.owner.id === siteOwner };
-      byCompany.set(row.company, tp);
-    }
-    tp.requests += 1;
-    if (row.role && !tp.roles.includes(row.role)) tp.roles.push(row.role);
-    if (!tp.hosts.includes(row.host)) {
-      tp.hosts.push(row.host);
-      const entry = (row.role === 'cdn' || row.role === 'cloud-provider') && engine.index.lookup(row.host)?.entry;
-      if (entry && entry.company === row.company && servesCustomers(entry)) (tp.providerHosts ??= []).push(row.host);
-    }
-    level = maxLevel(level, tp.assessment.level);
-  }
-  const serversSeen = (company: string | undefined) => [...((company && seen.get(company)) || [])].sort();
-  const thirdParties = [...byCompany.values()].sort((a, b) => b.requests - a.requests);
-  return {
-    tabId,
-    url,
-    site: state?.site ?? null,
-    restricted: isRestrictedUrl(url),
-    jurisdiction,
-    ...(jurisdiction === 'UK' || jurisdiction === 'CH' ? { adequacyList: engine.risk.listOf(jurisdiction) } : {}),
-    level,
-    siteAssessment,
-    thirdParties: countryOf ? thirdParties.map((tp) => ({ ...tp, serversSeen: serversSeen(tp.assessment.company.id) })) : thirdParties,
-    unknownThirdParties: [...unknown.values()].sort((a, b) => b.requests - a.requests),
-    ...(countryOf ? { siteServersSeen: serversSeen(siteAssessment?.company.id) } : {}),
-    log: packLog(rows, countryOf),
-    dataset: engine.info,
-  };
+  const builder = new ReportBuilder(engine, jurisdiction, tabId, state, tabUrl);
+  for (const row of rows) builder.add(row, countryOf && row.ip ? countryOf(row.ip) : undefined);
+  return { ...builder.head(countryOf !== undefined), log: packLog(rows, countryOf) };
 }

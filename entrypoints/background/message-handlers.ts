@@ -84,6 +84,7 @@ export function messageHandlers(w: WorkerState): Handlers {
       if (w.settings.autoUpdate !== before) await scheduleAutoUpdate(w.settings.autoUpdate);
       if ('retentionDays' in change || 'retentionRows' in change) void w.retention.runNow();
       await rerateOpenTabs(await w.openTabs());
+      await w.resetSummaries();
       return w.settings;
     },
     async exportLog({ scope, format }) {

@@ -34,12 +34,14 @@ export function tabEvents(w: WorkerState) {
     removed(tabId: number): void {
       w.events.handle(({ tracker }) => {
         w.incognito.forget(tabId);
+        w.summaries.forget(tabId);
         return tracker.remove(tabId);
       });
     },
     replaced(added: number, removed: number): void {
       w.events.handle(({ tracker }) => {
         w.incognito.forget(removed);
+        w.summaries.forget(removed);
         tracker.replace(added, removed);
       });
     },

@@ -37,6 +37,8 @@ export interface TrackerDeps {
   maxCachedRows?: number;
   /** Called when the browser refused a write and rows had to go (the oldest, or a batch): the log is incomplete. */
   onLoss?: (lost: { evicted: number; dropped: number }) => void;
+  /** Called as each batch leaves for IndexedDB, with the states of the (non-private) tabs it changed. */
+  onFlush?: (tabs: readonly TabState[]) => void;
 }
 
 export type Observed = Omit<ObservedRequest, 'pageSite' | 'page'> & {
@@ -123,6 +125,13 @@ export class TabTracker {
     if (cached?.page === state.pageStart) return cached.rows;
     await this.flush();
     return rowsForPage(this.deps.db, tabId, state.pageStart);
+  }
+
+  /** The rows of the page a tab shows if this worker holds them all in memory (as pageRows would answer them). */
+  cachedPageRows(tabId: number): readonly LogRow[] | undefined {
+    if (this.privateTabs.has(tabId)) return undefined;
+    const cached = this.cached.get(tabId);
+    return cached !== undefined && cached.page === this.states.get(tabId)?.pageStart ? cached.rows : undefined;
   }
 
   /** Whether pageRows answers from memory for this tab, without reading IndexedDB. */
@@ -359,6 +368,7 @@ export class TabTracker {
     this.ips = [];
     this.dirty.clear();
     if (rows.length === 0 && tabs.length === 0 && ips.length === 0) return this.flushing;
+    if (tabs.length) this.deps.onFlush?.(tabs);
     // Chained so batches commit in order even when a flush starts before the previous one finished.
     this.flushing = this.flushing
       .then(() => this.write(rows, tabs.map((t) => structuredClone(t)), ips))

@@ -32,6 +32,7 @@
 // | tab id → private window            | memory: IncognitoCache                          | boot (tabs.query), tab-events, lookups       | re-read at boot           | re-read at boot          |
 // | rows since the last retention run  | memory: RetentionScheduler                      | TabTracker.onWritten                         | lost: the alarm covers it | lost                     |
 // | events waiting their turn          | memory: EventQueue                              | every listener                               | lost with the worker      | lost                     |
+// | popup summary of each tab          | storage.session `summary:<tabId>`               | TabSummaries (each batch, settings, dataset) | kept                      | lost                     |
 // | IP → country table                 | memory: server-location.ts                      | the first report after start                 | fetched again             | fetched again            |
 // | assessments per company            | memory: RiskModel's cache                       | RiskModel.assess                             | computed again            | computed again           |
 import { browser } from 'wxt/browser';
@@ -48,6 +49,7 @@ import { openLogDB, type LogDB } from './log-db';
 import { enforceRetention, ensureRetentionAlarm, RetentionScheduler } from './retention';
 import { loadSettings } from './settings-store';
 import { reattributeOpenTabs, reattributeStale, type OpenTabs } from './tab-attribution';
+import { TabSummaries } from './tab-summaries';
 import { TabTracker } from './tab-tracker';
 
 const LOG_INCOMPLETE = 'logIncomplete';
@@ -82,6 +84,14 @@ export class WorkerState {
   readonly datasets: ReturnType<typeof datasetControl>;
   /** The browser refused to store part of the log (quota): the popup says the log is incomplete until it is cleared. */
   logIncomplete = false;
+  private tracker: TabTracker | undefined;
+  /** What the popup paints before the worker answers (tab-summaries.ts). */
+  readonly summaries = new TabSummaries({
+    engine: () => this.engine,
+    settings: () => this.settings,
+    rowsOf: (tabId) => this.tracker?.cachedPageRows(tabId),
+    storage: browser.storage.session,
+  });
 
   constructor(dbName: string | undefined, updater: UpdaterOptions) {
     this.datasetStore = openDatasetStore(dbName ? `${dbName}-datasets` : DATASET_DB_NAME);
@@ -131,7 +141,15 @@ export class WorkerState {
       onChange: (state) => this.paint(state),
       onWritten: (rows) => this.retention.noteWritten(rows),
       onLoss: () => this.noteLoss(),
+      onFlush: (tabs) => {
+        try {
+          this.summaries.update(tabs);
+        } catch (e) {
+          console.error('Borderline: could not summarise a tab for the popup', e);
+        }
+      },
     });
+    this.tracker = tracker;
     const open = await browser.tabs.query({});
     for (const tab of open) if (tab.id !== undefined) this.incognito.remember(tab.id, tab.incognito);
     await ensureRetentionAlarm();
@@ -167,5 +185,13 @@ export class WorkerState {
     const tabs = await this.openTabs();
     this.engine = next;
     await reattributeOpenTabs(tabs);
+    await this.resetSummaries();
+  }
+
+  /** After a change of settings or dataset: the open tabs' summaries say it the new way, the others go. */
+  async resetSummaries(): Promise<void> {
+    const { tracker } = await this.ready;
+    const states = (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : (tracker.get(t.id) ?? [])));
+    await this.summaries.reset(states).catch((e: unknown) => console.warn('Borderline: could not renew the popup summaries', e));
   }
 }

@@ -7,6 +7,8 @@ import type { EvidenceActions } from '@/components/EvidencePanel';
 import { useT } from '@/components/i18n';
 import type { ExportFormat, LogActionsProps, LogScopeChoice } from '@/components/LogActions';
 import { LogPageView } from '@/components/LogPageView';
+import { GlanceSummary } from '@/components/GlanceSummary';
+import { ReportHeader } from '@/components/ReportHeader';
 import { ErrorState, LoadingState, RestrictedState } from '@/components/StateViews';
 import { TabReportView } from '@/components/TabReportView';
 import type { SectionChoices, SectionMemory } from '@/components/section-memory';
@@ -27,15 +29,21 @@ export interface AppProps {
   evidence?: EvidenceActions;
   /** Which sections the user opened or closed, remembered across popups and sites (storage.local by default). */
   sections?: SectionMemory;
-  /** Called once, after the first render that shows a report: the performance mark's hook. */
-  onReady?: () => void;
+  /**
+   * The tab's summary, if one can be read without the worker: its header is shown until the report comes. Only the
+   * header, since its request counts may be behind the log's.
+   */
+  summary?: () => Promise<TabReport | undefined>;
+  /** Called after the first render that shows the answer (from the summary, then again from the report): the
+   *  performance marks' hook. */
+  onReady?: (from: 'summary' | 'report') => void;
 }
 
 // The sections below the fold render a frame after the answer (TabReportView): this mark says when, so npm run
 // measure prints it beside popup-ready.
 const markDetail = () => performance.mark('popup-detail-ready');
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: TabReport; opened: SectionChoices };
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'summary'; report: TabReport } | { kind: 'ready'; report: TabReport; opened: SectionChoices };
 
 
 /** The popup acts on the page it shows; the full-tab log also offers the whole site and everything. */
@@ -50,10 +58,10 @@ function scopesFor(report: TabReport, view: View, t: Translate): { choices?: Log
   return { choices, scopeOf };
 }
 
-export function App({ load, exportLog, clearLog, save, view, copy, evidence, sections = localSections, onReady }: AppProps) {
+export function App({ load, exportLog, clearLog, save, view, copy, evidence, sections = localSections, summary, onReady }: AppProps) {
   const t = useT();
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const reported = useRef(false);
+  const reported = useRef<State['kind'] | undefined>(undefined);
   // Read once, beside the report's round trip (which takes far longer), so the first render already has it.
   const opened = useMemo(() => sections.read(), [sections]);
   /** Rejects on failure, so a refresh or a clear can say what went wrong next to its button. */
@@ -64,13 +72,27 @@ export function App({ load, exportLog, clearLog, save, view, copy, evidence, sec
   const start = useCallback(() => refresh().catch((e: unknown) => setState({ kind: 'error', message: errorText(t, e) })), [refresh, t]);
   useEffect(() => void start(), [start]);
   useEffect(() => {
-    if (state.kind === 'ready' && !reported.current) {
-      reported.current = true;
-      onReady?.();
+    void summary?.().then((s) => s && !s.restricted && setState((now) => (now.kind === 'loading' ? { kind: 'summary', report: s } : now)));
+  }, []);
+  useEffect(() => {
+    if ((state.kind === 'ready' || state.kind === 'summary') && reported.current !== state.kind && reported.current !== 'ready') {
+      reported.current = state.kind;
+      onReady?.(state.kind === 'ready' ? 'report' : 'summary');
     }
   }, [state]);
 
   if (state.kind === 'loading') return <LoadingState />;
+  if (state.kind === 'summary')
+    return (
+      <main class="report" aria-busy="true" data-testid="report-summary">
+        <ReportHeader report={state.report}>
+          <GlanceSummary report={state.report} />
+        </ReportHeader>
+        <p role="status" class="muted">
+          {t('stateLoading')}
+        </p>
+      </main>
+    );
   if (state.kind === 'error')
     return (
       <ErrorState

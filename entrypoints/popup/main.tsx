@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { I18nProvider } from '@/components/i18n';
 import type { MessageKey } from '@/data/i18n/translator';
 import { unpackReport } from '@/data/log/packed-log';
+import { summaryKey, type TabSummary } from '@/data/log/tab-summary';
+import type { TabReport } from '@/data/protocol';
 import { createClient } from '@/data/i18n/localized-client';
 import '@/components/theme.css';
 import './popup.css';
@@ -34,8 +36,11 @@ async function targetTab(): Promise<number> {
   return tab.id;
 }
 
+const tabIdOnce = targetTab();
+tabIdOnce.catch(() => undefined); // fetchReport reports it
+
 async function fetchReport() {
-  const tabId = await targetTab();
+  const tabId = await tabIdOnce;
   performance.mark('popup-report-asked');
   const report = await send('getTabReport', { tabId });
   performance.mark('popup-report-received');
@@ -47,7 +52,37 @@ async function fetchReport() {
 let pending: ReturnType<typeof fetchReport> | undefined = fetchReport();
 pending.catch(() => undefined); // the App reports a failure; this only keeps it from counting as unhandled first
 
-function markReady() {
+const withoutFragment = (url: string | null | undefined) => url?.split('#')[0];
+
+/**
+ * The tab's summary, which the worker keeps in storage.session (background/tab-summaries.ts): read here without
+ * waking the worker, and shown only while it is of the page the tab shows. The popup's own view only: the full-tab
+ * log and the request text are of the rows, which only the report has.
+ */
+async function readSummary(): Promise<TabReport | undefined> {
+  if (view !== 'popup') return undefined;
+  const tabId = await tabIdOnce;
+  const key = summaryKey(tabId);
+  const [stored, tab] = await Promise.all([browser.storage.session.get(key), browser.tabs.get(tabId)]);
+  const summary = stored[key] as TabSummary | undefined;
+  if (!summary || summary.head.tabId !== tabId || withoutFragment(summary.head.url) !== withoutFragment(tab.url)) return undefined;
+  performance.mark('popup-summary-read');
+  return { ...summary.head, requests: [] };
+}
+
+const summary = readSummary().catch(() => undefined);
+
+/**
+ * `popup-first-render` ends at the first paint that shows the answer, from the summary or from the report; the mark
+ * before it names which (`popup-answer-from-summary` or `popup-answer-from-report`), and `popup-report-shown` marks
+ * when the full report replaced a summary.
+ */
+function markReady(from: 'summary' | 'report') {
+  if (performance.getEntriesByName('popup-ready').length) {
+    performance.mark('popup-report-shown');
+    return;
+  }
+  performance.mark(`popup-answer-from-${from}`);
   performance.mark('popup-ready');
   performance.measure('popup-first-render', { start: 0, end: 'popup-ready' });
 }
@@ -66,6 +101,7 @@ render(
       save={saveFile}
       copy={(text) => navigator.clipboard.writeText(text)}
       evidence={evidenceActions(send, targetTab, t, lang)}
+      summary={() => summary}
       onReady={markReady}
     />
   </I18nProvider>,

@@ -31,6 +31,36 @@ describe('popup App states', () => {
     await waitFor(() => expect(onReady).toHaveBeenCalledTimes(1));
   });
 
+  it('paints the summary\'s header while the report is on its way, then the report; onReady says which came first', async () => {
+    let resolve!: (r: TabReport) => void;
+    const onReady = vi.fn();
+    const summary = temuReport({ requests: [] });
+    render(<App {...props(() => new Promise((r) => (resolve = r)), { onReady, summary: () => Promise.resolve(summary) })} />);
+    const early = await screen.findByTestId('report-summary');
+    expect(early.getAttribute('aria-busy')).toBe('true');
+    expect(within(early).getByTestId('site').textContent).toBe('temu.com');
+    expect(within(early).getByTestId('glance-sentence').textContent).toMatch(/2 companies/);
+    expect(screen.queryByTestId('request-log-view')).toBeNull(); // the summary's counts are not the log's
+    await waitFor(() => expect(onReady.mock.calls).toEqual([['summary']]));
+    resolve(temuReport());
+    await screen.findByTestId('request-log-view');
+    expect(screen.queryByTestId('report-summary')).toBeNull();
+    await waitFor(() => expect(onReady.mock.calls).toEqual([['summary'], ['report']]));
+  });
+
+  it.each([
+    ['no summary', () => Promise.resolve(undefined)],
+    ['a summary that comes after the report', () => new Promise<TabReport>((r) => setTimeout(() => r(temuReport({ requests: [] })), 50))],
+    ['a summary of a restricted page', () => Promise.resolve(temuReport({ url: 'chrome://extensions/', restricted: true }))],
+  ])('with %s the report is the first answer', async (_name, summary) => {
+    const onReady = vi.fn();
+    render(<App {...props(() => Promise.resolve(temuReport()), { onReady, summary })} />);
+    await screen.findByTestId('request-log-view');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(screen.queryByTestId('report-summary')).toBeNull();
+    expect(onReady.mock.calls).toEqual([['report']]);
+  });
+
   it('shows an error with a retry that loads again', async () => {
     const load = vi.fn().mockRejectedValueOnce(new Error('No answer from the background worker.')).mockResolvedValueOnce(temuReport());
     render(<App {...props(load)} />);
