@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { CONCERNING, type DestinationStatus, type Jurisdiction } from '@/data/assess/risk';
-import { destinationPicture, type DestinationPicture, type PictureGroup } from '@/data/assess/destination-picture';
+import type { DestinationStatus, Jurisdiction } from '@/data/assess/risk';
+import { destinationPicture, lookOf, type DestinationPicture, type PictureGroup } from '@/data/assess/destination-picture';
 import type { MessageKey } from '@/data/i18n/translator';
 import type { TabReport } from '@/data/protocol';
 import { destinationName, DestinationStatusText, statusWord } from './DestinationList';
@@ -25,9 +25,6 @@ export function glanceSentence(p: DestinationPicture, i18n: I18n): string {
   return sentence + unknown;
 }
 
-type Look = 'concern' | 'ok' | 'neutral';
-const OK: ReadonlySet<DestinationStatus> = new Set(['domestic', 'adequate', 'partial', 'certified']);
-const lookOf = (s: DestinationStatus): Look => (CONCERNING.has(s) ? 'concern' : OK.has(s) ? 'ok' : 'neutral');
 
 /** A bar of the companies per status, drawn by the popup itself. Each look has its own shape as well as its colour:
  *  hatched for a concern, filled for a decision, hollow where Borderline cannot tell, so the bar reads the same in

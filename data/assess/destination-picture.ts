@@ -38,6 +38,13 @@ export interface DestinationPicture {
 
 const rank = (s: DestinationStatus) => STATUS_ORDER.indexOf(s);
 
+export type Look = 'concern' | 'ok' | 'neutral';
+const OK: ReadonlySet<DestinationStatus> = new Set(['domestic', 'adequate', 'partial', 'certified']);
+/** A concern, a decision that covers the transfer, or neither (Borderline cannot tell): the popup's bar and the
+ *  evidence report's table mark each by its own shape or sign, never by colour alone. */
+export const lookOf = (s: DestinationStatus): Look => (CONCERNING.has(s) ? 'concern' : OK.has(s) ? 'ok' : 'neutral');
+export const LOOK_SIGN: Record<Look, string> = { concern: '✗', ok: '✓', neutral: '○' };
+
 function grouped(entries: Iterable<[DestinationStatus, string, string]>): PictureGroup[] {
   const groups = new Map<DestinationStatus, Map<string, string[]>>();
   for (const [status, country, company] of entries) {

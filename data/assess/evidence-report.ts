@@ -6,6 +6,7 @@ import type { MessageKey, Translate } from '../i18n/translator';
 import { regionName } from '../i18n/locale-format';
 import type { TabReport } from '../protocol';
 import { actionHeadline, jurisdictionName } from './localized-text';
+import { destinationPicture, lookOf, LOOK_SIGN, type PictureGroup } from './destination-picture';
 import { levelRank, type AssessedDestination, type CompanyAssessment, type DestinationStatus } from './risk';
 
 export const DESTINATION_STATUS: Record<DestinationStatus, MessageKey> = {
@@ -125,11 +126,38 @@ function companySection(r: Recipient, { t, lang }: EvidenceReportInput): string 
   return parts.filter(Boolean).join('\n');
 }
 
+/** The popup's picture of where the data goes, as a table: each status in words (and its sign), the countries under
+ *  it, and in each the companies by name, so a reader can check every country against the sections below. */
+function pictureSection(recipients: Recipient[], input: EvidenceReportInput): string {
+  const { t, lang } = input;
+  const picture = destinationPicture(recipients.map((r) => r.assessment));
+  if (picture.companies === 0) return '';
+  const names = new Map(recipients.map((r) => [r.assessment.company.id, r.assessment.company.displayName ?? r.assessment.company.name]));
+  const table = (kind: 'dest' | 'hq', groups: PictureGroup[]) => {
+    const heading = t(kind === 'dest' ? 'glanceDestHeading' : 'glanceHqHeading');
+    if (groups.length === 0) return `<h3>${escapeHtml(heading)}</h3><p>${escapeHtml(t(kind === 'dest' ? 'glanceDestNone' : 'glanceHqNone'))}</p>`;
+    const rows = groups.map((g) => {
+      const countries = g.countries
+        .map((c) => `<li data-country="${escapeHtml(c.country)}">${escapeHtml(`${place(c.country, t, lang)}: ${c.companies.map((id) => names.get(id) ?? id).join(', ')}`)}</li>`)
+        .join('');
+      return `<tr data-kind="${kind}" data-status="${g.status}" data-look="${lookOf(g.status)}"><th scope="row">${escapeHtml(`${LOOK_SIGN[lookOf(g.status)]} ${t(DESTINATION_STATUS[g.status])}`)}</th><td><ul>${countries}</ul></td></tr>`;
+    });
+    return [
+      `<table class="picture" data-kind="${kind}"><caption>${escapeHtml(heading)}</caption>`,
+      `<thead><tr><th scope="col">${escapeHtml(t('evPictureStatus', [jurisdictionName(input.report.jurisdiction, t)]))}</th><th scope="col">${escapeHtml(t('evPictureWhere'))}</th></tr></thead>`,
+      `<tbody>${rows.join('')}</tbody></table>`,
+    ].join('');
+  };
+  return [`<h2>${escapeHtml(t('glanceHeading'))}</h2>`, table('dest', picture.destinations), table('hq', picture.headquarters)].join('\n');
+}
+
 const STYLE = `body{font:15px/1.45 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#111}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #999}h3{margin-bottom:.25rem}h4{margin:.5rem 0 .25rem;font-size:1rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
 .muted{color:#444}.hash{font-family:ui-monospace,monospace;word-break:break-all}.company{break-inside:avoid;border-top:1px solid #ccc;padding-top:.5rem}
-.note{background:#f4f4f4;border-left:4px solid #555;padding:.5rem 1rem}a{color:#0645ad;word-break:break-all}
+.note{background:#f4f4f4;border-left:4px solid #555;padding:.5rem 1rem}
+table.picture{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}table.picture caption{text-align:left;font-weight:600;padding:.25rem 0}
+table.picture th,table.picture td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}table.picture ul{margin:0;padding-left:1rem}a{color:#0645ad;word-break:break-all}
 @media print{a{color:#000}body{margin:0}}`;
 
 /** The whole page, as a string: nothing in it loads from anywhere. */
@@ -162,6 +190,7 @@ export function buildEvidenceReport(input: EvidenceReportInput): string {
     `<h1>${escapeHtml(title)}</h1>`,
     `<dl>${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('')}</dl>`,
     `<p class="note">${escapeHtml(t('evReportHonesty'))}</p>`,
+    pictureSection(recipients, input),
     `<h2>${escapeHtml(t('evReportRecipients'))}</h2>`,
     recipients.length ? recipients.map((r) => companySection(r, input)).join('\n') : `<p>${escapeHtml(t('tpNone'))}</p>`,
     unknown.length

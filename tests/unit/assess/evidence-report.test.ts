@@ -69,6 +69,33 @@ describe('the evidence report', () => {
     expect(html).not.toContain('secret');
   });
 
+  it('has the popup’s picture as tables: every status in words and sign, its countries, the companies there by name', () => {
+    const doc = parse(buildEvidenceReport(input('en')));
+    const row = (kind: string, country: string) =>
+      [...doc.querySelectorAll(`table.picture[data-kind="${kind}"] tbody tr`)].find((tr) => tr.querySelector(`li[data-country="${country}"]`));
+    const hqRussia = row('hq', 'RU')!;
+    expect(hqRussia.getAttribute('data-status')).toBe('no-adequacy');
+    expect(hqRussia.querySelector('th')!.textContent).toBe('✗ no adequacy decision');
+    expect(hqRussia.querySelector('li[data-country="RU"]')!.textContent).toBe('Russia: Yandex');
+    expect(row('dest', 'RU')!.querySelector('li[data-country="RU"]')!.textContent).toBe('Russia: Yandex');
+    expect(doc.querySelector('table.picture[data-kind="hq"] thead')!.textContent).toBe('Status for EEA usersCountries and the companies there');
+    // Each look has its own sign, so a printout in black and white still tells them apart.
+    for (const tr of doc.querySelectorAll('table.picture tbody tr')) {
+      const sign = { concern: '✗', ok: '✓', neutral: '○' }[tr.getAttribute('data-look')!];
+      expect(tr.querySelector('th')!.textContent!.startsWith(`${sign} `)).toBe(true);
+    }
+    // Every country a recipient has is in the table of its kind, and nothing else is.
+    const expected = new Set(input('en').report.thirdParties.flatMap((p) => [`hq ${p.assessment.hq!.country}`, ...p.assessment.destinations.filter((d) => d.current).map((d) => `dest ${d.destination.country}`)]));
+    const shown = new Set([...doc.querySelectorAll('table.picture li')].map((li) => `${li.closest('table')!.getAttribute('data-kind')} ${li.getAttribute('data-country')}`));
+    expect(shown).toEqual(expected);
+  });
+
+  it.each(LOCALES.map((l) => [l]))('names the picture’s headings in %s', (lang) => {
+    const doc = parse(buildEvidenceReport(input(lang)));
+    const messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+    expect([...doc.querySelectorAll('table.picture caption')].map((c) => c.textContent)).toEqual([messages.glanceDestHeading.message, messages.glanceHqHeading.message]);
+  });
+
   it('is self-contained: no script, no outside stylesheet or image', () => {
     const doc = parse(buildEvidenceReport(input('en')));
     expect(doc.querySelectorAll('script, link, img, iframe').length).toBe(0);
