@@ -35,12 +35,42 @@ interface Building {
   written?: string;
 }
 
+/**
+ * How long the worker gathers batches before it brings their summaries up to date. A busy page changes its header
+ * with nearly every batch (each new company or unknown host); writing each time cost the worker more per page load
+ * (storage.session serialises the whole header at every set) than the rest of its work, as `npm run measure` showed.
+ * A popup opened within this time paints a header a few batches old, and the full report follows at once anyway.
+ */
+export const SUMMARY_DELAY_MS = 400;
+
 export class TabSummaries {
   private readonly building = new Map<number, Building>();
   /** Tabs whose summary this worker removed, so it is removed once, not at every batch. */
   private readonly removed = new Set<number>();
+  /** The newest state of each tab with batches since the last update, and the timer that will update them. */
+  private readonly due = new Map<number, TabState>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: SummaryDeps) {}
+
+  /** After a batch: the summaries of these tabs are brought up to date within SUMMARY_DELAY_MS, together. */
+  schedule(states: readonly TabState[]): void {
+    for (const state of states) this.due.set(state.tabId, state);
+    this.timer ??= setTimeout(() => this.flushDue(), SUMMARY_DELAY_MS);
+  }
+
+  /** Updates what `schedule` gathered now (also for tests and before a report is built). */
+  flushDue(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const states = [...this.due.values()];
+    this.due.clear();
+    try {
+      if (states.length) this.update(states);
+    } catch (e) {
+      console.error('Borderline: could not summarise a tab for the popup', e);
+    }
+  }
 
   /** After a batch: brings the summaries of these tabs up to date. */
   update(states: readonly TabState[]): void {
@@ -76,6 +106,7 @@ export class TabSummaries {
 
   /** A tab closed. */
   forget(tabId: number): void {
+    this.due.delete(tabId);
     this.building.delete(tabId);
     this.removed.delete(tabId);
     void this.deps.storage.remove(summaryKey(tabId)).catch(() => undefined);
@@ -85,6 +116,7 @@ export class TabSummaries {
   async reset(states: readonly TabState[]): Promise<void> {
     this.building.clear();
     this.removed.clear();
+    this.due.clear();
     const all = await this.deps.storage.get(null);
     const keys = Object.keys(all).filter((k) => k.startsWith(SUMMARY_PREFIX));
     if (keys.length) await this.deps.storage.remove(keys);

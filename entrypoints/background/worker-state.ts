@@ -141,13 +141,7 @@ export class WorkerState {
       onChange: (state) => this.paint(state),
       onWritten: (rows) => this.retention.noteWritten(rows),
       onLoss: () => this.noteLoss(),
-      onFlush: (tabs) => {
-        try {
-          this.summaries.update(tabs);
-        } catch (e) {
-          console.error('Borderline: could not summarise a tab for the popup', e);
-        }
-      },
+      onFlush: (tabs) => this.summaries.schedule(tabs),
     });
     this.tracker = tracker;
     const open = await browser.tabs.query({});

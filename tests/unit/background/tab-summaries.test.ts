@@ -8,7 +8,7 @@ import { defaultSettings } from '@/data/settings';
 import { buildEngine, bundledDataset } from '@/entrypoints/background/engine';
 import { openLogDB } from '@/entrypoints/background/log-db';
 import { startBackground } from '@/entrypoints/background/start';
-import { TabSummaries } from '@/entrypoints/background/tab-summaries';
+import { SUMMARY_DELAY_MS, TabSummaries } from '@/entrypoints/background/tab-summaries';
 import { TabTracker } from '@/entrypoints/background/tab-tracker';
 import { ask, request, resetBrowser } from './harness';
 
@@ -91,6 +91,40 @@ describe('tab summaries', () => {
       tracker.observe({ tabId: 1, url: `http://${host}/${time}`, type: 'image', frameId: 1, time: time++ });
       await tracker.flush();
       expect([host, storage.writes]).toEqual([host, writes]);
+    }
+  });
+
+  it('in the worker, gathers the batches of SUMMARY_DELAY_MS into one write with the newest header', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const storage = memoryStorage();
+      const db = await openLogDB(`borderline-summary-${++seq}`);
+      const settings = defaultSettings('Europe/Berlin');
+      const summaries = new TabSummaries({ engine: () => engine, settings: () => settings, rowsOf: (id) => tracker.cachedPageRows(id), storage: storage as never });
+      const tracker: TabTracker = new TabTracker({ db, engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined, onFlush: (tabs) => summaries.schedule(tabs) });
+      tracker.navigate(1, 'http://www.temu.com/', 1000);
+      let time = 1001;
+      // Four batches, each bringing a new company or unknown host: each would have been a write of its own.
+      for (const host of ['bugly.qq.com', 'cdn.unknown-example.net', 'analytics.tiktok.com', 'connect.facebook.net']) {
+        tracker.observe({ tabId: 1, url: `http://${host}/${time}`, type: 'image', frameId: 1, time: time++ });
+        await tracker.flush();
+      }
+      expect(storage.writes).toBe(0);
+      await vi.advanceTimersByTimeAsync(SUMMARY_DELAY_MS);
+      expect(storage.writes).toBe(1);
+      const stored = storage.data.get(summaryKey(1)) as TabSummary;
+      expect(header(stored.head)).toEqual(header(buildTabReport(tracker.cachedPageRows(1)!, engine, 'EEA', 1, tracker.get(1), undefined)));
+      // Nothing new: no timer, no write.
+      await vi.advanceTimersByTimeAsync(SUMMARY_DELAY_MS * 3);
+      expect(storage.writes).toBe(1);
+      // A tab closed before its update is due gets none.
+      tracker.navigate(2, 'http://www.shein.com/', 2000);
+      await tracker.flush();
+      summaries.forget(2);
+      await vi.advanceTimersByTimeAsync(SUMMARY_DELAY_MS);
+      expect(storage.data.has(summaryKey(2))).toBe(false);
+    } finally {
+      vi.useRealTimers();
     }
   });
 
