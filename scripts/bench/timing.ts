@@ -1,12 +1,8 @@
 // Interleaved rounds: every contender runs once per round in rotating order, so a noisy neighbour or a GC pause
 // slows all of them alike instead of one, and the medians stay comparable within the run.
-export type Kernel = () => number;
+import { median } from '../harness/stats';
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+export type Kernel = () => number;
 
 export interface RoundsResult {
   /** Median ns per operation, by contender. */
