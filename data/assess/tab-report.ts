@@ -97,11 +97,13 @@ export class ReportBuilder {
   }
 
   /**
-   * Names what the report's header shows (level, companies and their order, unknown hosts): the summary is written
+   * Names what the report's header shows (level, companies, their order and hosts, unknown hosts): the summary is written
    * again only when this changes, not for every request.
    */
   headKey(): string {
-    return [this.level, this.unknown.size, ...this.thirdParties().map((tp) => tp.assessment.company.id)].join(' ');
+    // A company's hosts are listed under it in the popup painted from the summary, so a new host of a company already
+    // there changes what is shown too.
+    return [this.level, this.unknown.size, ...this.thirdParties().map((tp) => `${tp.assessment.company.id}:${tp.hosts.length}`)].join(' ');
   }
 
   /** The report so far; with server countries only if `withServers` (the rows were added with theirs). */

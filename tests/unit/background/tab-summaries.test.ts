@@ -85,6 +85,8 @@ describe('tab summaries', () => {
       ['bugly.qq.com', 2],
       ['cdn.unknown-example.net', 3], // a new unknown host
       ['cdn.unknown-example.net', 3],
+      ['beacon.qq.com', 4], // a new host of a company already shown: listed under it
+      ['beacon.qq.com', 4],
     ];
     let time = 1001;
     for (const [host, writes] of cases) {
