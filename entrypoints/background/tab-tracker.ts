@@ -1,5 +1,8 @@
 // Per-tab page state and the request log. Rows are queued and written in batches (one transaction per flush)
-// so a page that fires thousands of requests costs a handful of IndexedDB commits, not thousands.
+// so a page that fires thousands of requests costs a handful of IndexedDB commits, not thousands. A batch waits for
+// a quiet moment: while a page is loading its requests keep coming, and a write then (each row is structured-cloned
+// into seven indexes) competes with the page for the same two cores. Waiting also lets the responses arrive, so a
+// row goes in once with its server IP instead of being added and then updated by a cursor.
 import { hostOfUrl, siteOf } from '@/data/match/hostname';
 import { logRowOf, type LogRow, type ObservedRequest } from '@/data/log/log-row';
 import { maxLevel, type Jurisdiction, type Level } from '@/data/assess/risk';
@@ -7,8 +10,12 @@ import { datasetStamp, type Engine } from './engine';
 import { allTabStates, countPageRows, deleteOldestRows, forgetTab, rowsForPage, writeBatch, type IpUpdate, type LogDB } from './log-db';
 import type { TabState } from '@/data/log/tab-state';
 
-const FLUSH_DELAY_MS = 50;
-const FLUSH_MAX_ROWS = 500;
+/** A batch is written once no row has been observed for this long (the page has gone quiet)... */
+export const FLUSH_QUIET_MS = 250;
+/** ...or when its oldest row has waited this long, so a page that never goes quiet is still logged as it goes. */
+export const FLUSH_MAX_WAIT_MS = 2_000;
+/** ...or at once when this many rows wait. */
+const FLUSH_MAX_ROWS = 2_000;
 /** Requests still waiting for a response; a request that never answers must not hold memory for ever. */
 const MAX_IN_FLIGHT = 10_000;
 /** Pages a tab may go back or forward to from the back/forward cache. */
@@ -85,6 +92,9 @@ export class TabTracker {
   private ips: IpUpdate[] = [];
   private readonly dirty = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the batch waiting now began, and when it last grew (performance.now()): the flush timer reads them. */
+  private batchStart = 0;
+  private lastActivity = 0;
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: TrackerDeps) {}
@@ -444,7 +454,27 @@ export class TabTracker {
     this.schedule();
   }
 
+  /**
+   * Notes activity and makes sure a flush is due. One timer per batch rather than one per request: when it fires
+   * while requests still come, it sets itself again for the rest of the quiet time (or of the longest wait).
+   */
   private schedule() {
-    this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+    const now = performance.now();
+    this.lastActivity = now;
+    if (this.timer !== undefined) return;
+    this.batchStart = now;
+    this.timer = setTimeout(() => this.flushWhenQuiet(), FLUSH_QUIET_MS);
+  }
+
+  private flushWhenQuiet() {
+    const now = performance.now();
+    const quietAt = this.lastActivity + FLUSH_QUIET_MS;
+    const deadline = this.batchStart + FLUSH_MAX_WAIT_MS;
+    if (now >= quietAt || now >= deadline) {
+      this.timer = undefined;
+      void this.flush();
+      return;
+    }
+    this.timer = setTimeout(() => this.flushWhenQuiet(), Math.min(quietAt, deadline) - now);
   }
 }

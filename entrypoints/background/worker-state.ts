@@ -25,7 +25,7 @@
 // | back/forward pages (5 per tab)     | memory: TabTracker.history                      | TabTracker                                   | lost: such a page starts  | lost                     |
 // |                                    |                                                 |                                              | afresh when shown again   |                          |
 // | rows of each tab's current page    | memory: TabTracker.cached (≤ 30,000 rows)       | TabTracker.observe                           | lost: read from IndexedDB | lost                     |
-// | rows, IPs, states not yet written  | memory: TabTracker.queue / ips / dirty (50 ms)  | TabTracker                                   | lost if it dies first     | lost                     |
+// | rows, IPs, states not yet written  | memory: TabTracker.queue / ips / dirty (quiet) | TabTracker                                   | lost if it dies first     | lost                     |
 // | requests awaiting their server IP  | memory: TabTracker.inFlight (≤ 10,000)          | TabTracker.observe, recordIp                 | lost: those get no IP     | lost                     |
 // | navigations not yet committed      | memory: TabTracker.pending                      | request-events, tab-events                   | lost: the commit starts   | lost                     |
 // |                                    |                                                 |                                              | the page instead          |                          |
