@@ -37,11 +37,16 @@ describe('log export', () => {
     await demo.browser.visit('http://www.shein.com/');
     const page = await demo.browser.context.newPage();
     await page.goto(`chrome-extension://${demo.browser.extensionId}/options.html`);
-    // Late requests (an icon, a beacon) would change the counts under the test: wait until the log is still.
-    let rows = await storedRows(await demo.browser.worker());
+    // Late requests (an icon, a beacon) would change the counts under the test: wait until the log is still. The
+    // worker writes rows when a page goes quiet, so each read follows an export, which writes what waits first.
+    const flushedRows = async () => {
+      await exportLog(page, { all: true }, 'json');
+      return storedRows(await demo.browser.worker());
+    };
+    let rows = await flushedRows();
     for (let still = false; !still; ) {
       await new Promise((r) => setTimeout(r, 500));
-      const again = await storedRows(await demo.browser.worker());
+      const again = await flushedRows();
       still = again.length === rows.length;
       rows = again;
     }
