@@ -8,8 +8,10 @@
 //                        chrome.action.getBadgeText for the tab returns HIGH (polled every 2 ms, so up to 2 ms late).
 //                        The same load is also timed from outside (before page.goto to the worker seeing HIGH).
 //   popup first render   median of 10 opens of the popup for a tab with 5,000 logged requests: the popup's own
-//                        `popup-first-render` measure, navigation start (0) to the first paint with the report,
-//                        which covers HTML, scripts, the getTabReport round trip and the render; with its parts.
+//                        `popup-first-render` measure, navigation start (0) to the first paint with the answer
+//                        (from the tab's summary in storage.session, or the report), which covers HTML, scripts,
+//                        the reads and the render; with its parts. Beside it, the floor: an extension page with one
+//                        line of text (written into the run's copy of the build), opened the same way, its first paint.
 //   worker cold start    median of 10 wakes: the worker is stopped through the DevTools protocol
 //                        (ServiceWorker.stopAllWorkers), then an extension page sends getDatasetInfo, which wakes it
 //                        and is answered only once `ready` has resolved (database open, settings, stored dataset,
@@ -27,11 +29,11 @@
 // The last line is one JSON object with every figure: popup_warm_ms, popup_cold_ms, worker_cold_ms, badge_ms,
 // page_load_ratio (Borderline / no extension), page_load_vs_minimal, worker_cpu_ms_per_load, each median with its
 // _range where it has one.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
-import type { ExtensionBrowser, Chrome } from './harness/browser';
+import { launchExtension, warmUp, type ExtensionBrowser, type Chrome } from './harness/browser';
 import { parseMeasureArgs, type MeasureArgs } from './harness/measure-args';
 import { floodPage, startShopServer, type ShopServer } from './harness/shop-server';
 import { alternation, median, r1, ratio, summary } from './harness/stats';
@@ -56,9 +58,19 @@ const copyBuild = (dir: string, label: string) => {
   return copy;
 };
 const copy = copyBuild('.output/chrome-mv3', 'build');
+
+/**
+ * The floor of a popup figure: an extension page with one line of text and nothing else, opened the same way. It is
+ * written into the run's private copy only (the extension never ships it), so the popup's own share is the popup's
+ * figure minus this page's first paint, measured in the same run, opens alternating.
+ */
+const FLOOR_PAGE = 'measure-floor.html';
+writeFileSync(
+  join(copy, FLOOR_PAGE),
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/measure-floor.js"></script></head><body><p id="app"></p></body></html>',
+);
+writeFileSync(join(copy, 'measure-floor.js'), "performance.mark('popup-script');\ndocument.getElementById('app').textContent = 'Borderline';\n");
 const baselineCopy = parsed.baseline === undefined ? undefined : copyBuild(resolve(parsed.baseline), 'baseline');
-process.env.BORDERLINE_EXTENSION_DIR = copy;
-const { launchExtension, warmUp } = await import('./harness/browser');
 
 declare const chrome: Chrome;
 
@@ -147,7 +159,14 @@ async function popupTimings(popup: Page): Promise<Record<string, number>> {
     for (const e of performance.getEntriesByType('mark')) out[e.name] = e.startTime;
     for (const e of performance.getEntriesByType('measure')) out[e.name] = e.duration;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    if (nav) out['dom-content-loaded'] = nav.domContentLoadedEventEnd;
+    if (nav) {
+      out['html: response end'] = nav.responseEnd;
+      out['dom interactive'] = nav.domInteractive;
+      out['dom-content-loaded'] = nav.domContentLoadedEventEnd;
+    }
+    // The last script the page fetched: how much of the time before popup-script is fetching and how much evaluating.
+    const scripts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'));
+    if (scripts.length) out[`scripts fetched (${scripts.length})`] = Math.max(...scripts.map((e) => (e as PerformanceResourceTiming).responseEnd));
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     if (paint) out['first-contentful-paint'] = paint.startTime;
     return out;
@@ -184,6 +203,17 @@ async function preparePopup(label: string, browser: ExtensionBrowser, server: Sh
   return { label, browser, page, tabId, cdp, statuses, count: '' };
 }
 
+/** One open of the floor page: its marks, with its first paint as its `popup-first-render`. */
+async function openFloor(s: PopupSubject): Promise<Record<string, number>> {
+  const page = await s.browser.context.newPage();
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.goto(`chrome-extension://${s.browser.extensionId}/${FLOOR_PAGE}`);
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 30_000 });
+  const timings = await popupTimings(page);
+  await page.close();
+  return { ...timings, 'popup-first-render': timings['first-contentful-paint']! };
+}
+
 /** One popup open: its marks and measures, and the worker's time to build the report when Playwright can reach it. */
 async function openPopup(s: PopupSubject): Promise<Record<string, number>> {
   const popup = await s.browser.popup(s.tabId);
@@ -203,17 +233,28 @@ async function openPopup(s: PopupSubject): Promise<Record<string, number>> {
 async function measurePopup(subjects: PopupSubject[]) {
   const warm = new Map(subjects.map((s) => [s, [] as Record<string, number>[]]));
   const cold = new Map(subjects.map((s) => [s, [] as Record<string, number>[]]));
-  for (const round of alternation(subjects, OPENS)) for (const s of round) warm.get(s)!.push(await openPopup(s));
+  // The floor page opens in this build's browser, each time right after its popup (after a stop of its own when cold).
+  const floorWarm: Record<string, number>[] = [];
+  const floorCold: Record<string, number>[] = [];
+  const [first] = subjects;
+  for (const round of alternation(subjects, OPENS))
+    for (const s of round) {
+      warm.get(s)!.push(await openPopup(s));
+      if (s === first) floorWarm.push(await openFloor(s));
+    }
   for (const round of alternation(subjects, COLD_OPENS))
     for (const s of round) {
       await stopWorker(s.cdp, s.statuses);
       cold.get(s)!.push(await openPopup(s));
+      if (s !== first) continue;
+      await stopWorker(s.cdp, s.statuses);
+      floorCold.push(await openFloor(s));
     }
   for (const s of subjects) {
     await s.cdp.detach();
     await s.page.close();
   }
-  return subjects.map((s) => ({ subject: s, warm: warm.get(s)!, cold: cold.get(s)! }));
+  return { floorWarm, floorCold, measured: subjects.map((s) => ({ subject: s, warm: warm.get(s)!, cold: cold.get(s)! })) };
 }
 
 /** The median of each mark and measure over the runs, in the order they happen. */
@@ -249,6 +290,7 @@ async function measureColdStart(browser: ExtensionBrowser) {
   await until(() => statuses.length > 0);
   const roundTrip: number[] = [];
   const toReady: number[] = [];
+  const bootMarks: Record<string, number>[] = [];
   for (let i = 0; i < WAKES; i++) {
     await stopWorker(cdp, statuses);
     roundTrip.push(
@@ -261,17 +303,20 @@ async function measureColdStart(browser: ExtensionBrowser) {
     );
     // Playwright does not always announce the restarted worker; its figure is then left out (the count says so).
     for (const sw of browser.context.serviceWorkers()) {
-      const ready = await Promise.race([
-        sw.evaluate(() => performance.getEntriesByName('borderline-ready')[0]?.startTime ?? -1).catch(() => -1),
-        new Promise<number>((r) => setTimeout(() => r(-1), 1_000)),
+      const marks = await Promise.race([
+        sw.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('borderline-')).map((m) => [m.name, m.startTime]))).catch(() => undefined),
+        new Promise<undefined>((r) => setTimeout(() => r(undefined), 1_000)),
       ]);
-      if (ready >= 0) toReady.push(ready);
-      if (ready >= 0) break;
+      const ready = marks?.['borderline-ready'];
+      if (ready === undefined) continue;
+      toReady.push(ready);
+      bootMarks.push(marks!);
+      break;
     }
   }
   await cdp.detach();
   await sender.close();
-  return { roundTrip, toReady };
+  return { roundTrip, toReady, bootMarks };
 }
 
 const firstRender = (runs: Record<string, number>[]) => runs.map((r) => r['popup-first-render']!);
@@ -285,7 +330,11 @@ async function popupFigures(browser: ExtensionBrowser, server: ShopServer, resul
     subjects.push(await preparePopup(`baseline ${parsed.baseline}`, baseline, server));
   }
   try {
-    const measured = await measurePopup(subjects);
+    const { floorWarm, floorCold, measured } = await measurePopup(subjects);
+    console.log(line(`floor: an extension page with one line of text, opened the same way, first paint (${OPENS} opens, worker running)`, firstRender(floorWarm)));
+    printParts(floorWarm);
+    console.log(line(`floor, worker stopped before each of ${COLD_OPENS} opens`, firstRender(floorCold)));
+    printParts(floorCold);
     for (const { subject, warm, cold } of measured) {
       console.log(line(`popup first render, ${subject.label}, ${ROWS} rows ("${subject.count}", ${OPENS} opens, worker running)`, firstRender(warm)));
       printParts(warm);
@@ -299,7 +348,12 @@ async function popupFigures(browser: ExtensionBrowser, server: ShopServer, resul
       popup_warm_all_ms: firstRender(mine!.warm).map(r1),
       ...field('popup_cold_ms', firstRender(mine!.cold)),
       popup_cold_all_ms: firstRender(mine!.cold).map(r1),
+      ...field('popup_floor_warm_ms', firstRender(floorWarm)),
+      ...field('popup_floor_cold_ms', firstRender(floorCold)),
     });
+    console.log(
+      `popup over the floor: worker running +${r1(median(firstRender(mine!.warm)) - median(firstRender(floorWarm)))} ms, worker stopped +${r1(median(firstRender(mine!.cold)) - median(firstRender(floorCold)))} ms`,
+    );
     if (base) {
       const ratios = {
         popup_warm_vs_baseline: ratio(median(firstRender(mine!.warm)), median(firstRender(base.warm))),
@@ -418,7 +472,9 @@ async function main() {
 
 /** The badge, popup and cold-start figures, in one browser with Borderline. */
 async function extensionFigures(server: ShopServer, result: Record<string, unknown>) {
-  const browser = await launchExtension({ port: server.port });
+  // The copy, named here: harness/browser.ts reads BORDERLINE_EXTENSION_DIR when it is first imported, which
+  // page-load.ts does before this file's body runs, so setting it here would come too late.
+  const browser = await launchExtension({ port: server.port, extensionDir: copy });
   try {
     await warmUp(browser);
     if (!only || only === 'badge') {
@@ -429,9 +485,10 @@ async function extensionFigures(server: ShopServer, result: Record<string, unkno
     }
     if (!only || only === 'popup') await popupFigures(browser, server, result);
     if (!only || only === 'cold') {
-      const { roundTrip, toReady } = await measureColdStart(browser);
+      const { roundTrip, toReady, bootMarks } = await measureColdStart(browser);
       console.log(line(`worker cold start, message → answer after ready (${WAKES} wakes)`, roundTrip));
       if (toReady.length) console.log(line('worker cold start, worker time origin → ready (in the worker)', toReady));
+      printParts(bootMarks);
       Object.assign(result, { ...field('worker_cold_ms', roundTrip), ...(toReady.length ? { worker_ready_ms: summary(toReady).median } : {}) });
     }
   } finally {

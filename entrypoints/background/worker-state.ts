@@ -129,10 +129,17 @@ export class WorkerState {
   }
 
   private async boot(dbName: string | undefined): Promise<Started> {
+    // Marks of each step (`npm run measure` prints them with the cold start): a worker start is on the critical path
+    // of whatever woke it, and these say which part of it to look at.
+    performance.mark('borderline-boot');
     const db = await openLogDB(dbName);
+    performance.mark('borderline-boot:log-db');
     this.settings = await loadSettings();
+    performance.mark('borderline-boot:settings');
     this.logIncomplete = (await browser.storage.local.get(LOG_INCOMPLETE))[LOG_INCOMPLETE] === true;
+    performance.mark('borderline-boot:log-incomplete');
     this.engine = await loadStoredEngine(await this.datasetStore);
+    performance.mark('borderline-boot:engine');
     void scheduleAutoUpdate(this.settings.autoUpdate).catch((e) => console.error('Borderline: could not schedule dataset checks', e));
     const tracker = new TabTracker({
       db,
@@ -146,9 +153,13 @@ export class WorkerState {
     this.tracker = tracker;
     const open = await browser.tabs.query({});
     for (const tab of open) if (tab.id !== undefined) this.incognito.remember(tab.id, tab.incognito);
+    performance.mark('borderline-boot:tabs');
     await ensureRetentionAlarm();
+    performance.mark('borderline-boot:alarm');
     const restored = await tracker.restore(new Set(open.map((t) => t.id).filter((id): id is number => id !== undefined)));
+    performance.mark('borderline-boot:restored');
     await reattributeStale(this.tabsOf(db, tracker), restored);
+    performance.mark('borderline-boot:reattributed');
     restored.forEach((state) => this.paint(state));
     // One mark per worker life: `npm run measure` reads it to time a cold start (worker time origin → ready).
     performance.mark('borderline-ready');

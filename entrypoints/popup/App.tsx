@@ -34,6 +34,11 @@ export interface AppProps {
    * header, since its request counts may be behind the log's.
    */
   summary?: () => Promise<TabReport | undefined>;
+  /**
+   * A summary read before the first render: the popup's first paint is then the answer, not a loading state that the
+   * summary replaces a frame later.
+   */
+  initial?: TabReport;
   /** Called after the first render that shows the answer (from the summary, then again from the report): the
    *  performance marks' hook. */
   onReady?: (from: 'summary' | 'report') => void;
@@ -58,9 +63,9 @@ function scopesFor(report: TabReport, view: View, t: Translate): { choices?: Log
   return { choices, scopeOf };
 }
 
-export function App({ load, exportLog, clearLog, save, view, copy, evidence, sections = localSections, summary, onReady }: AppProps) {
+export function App({ load, exportLog, clearLog, save, view, copy, evidence, sections = localSections, summary, initial, onReady }: AppProps) {
   const t = useT();
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [state, setState] = useState<State>(() => (initial && !initial.restricted ? { kind: 'summary', report: initial } : { kind: 'loading' }));
   const reported = useRef<State['kind'] | undefined>(undefined);
   // Read once, beside the report's round trip (which takes far longer), so the first render already has it.
   const opened = useMemo(() => sections.read(), [sections]);

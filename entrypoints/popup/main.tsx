@@ -47,10 +47,7 @@ async function fetchReport() {
   return unpackReport(report);
 }
 
-// Asked for before the first render rather than from the App's effect, which runs only after the loading state has
-// painted: the worker reads and packs the report while Preact renders.
-let pending: ReturnType<typeof fetchReport> | undefined = fetchReport();
-pending.catch(() => undefined); // the App reports a failure; this only keeps it from counting as unhandled first
+let pending: ReturnType<typeof fetchReport> | undefined;
 
 const withoutFragment = (url: string | null | undefined) => url?.split('#')[0];
 
@@ -73,6 +70,13 @@ async function readSummary(): Promise<TabReport | undefined> {
 const summary = readSummary().catch(() => undefined);
 
 /**
+ * How long the first render waits for the summary. Reading it takes a few milliseconds (storage.session and the tab,
+ * no worker); rendering the loading state first would put the answer a frame and an effect later (~30 ms in
+ * `npm run measure`). Past this, the loading state shows and the summary or the report replaces it.
+ */
+const SUMMARY_WAIT_MS = 50;
+
+/**
  * `popup-first-render` ends at the first paint that shows the answer, from the summary or from the report; the mark
  * before it names which (`popup-answer-from-summary` or `popup-answer-from-report`), and `popup-report-shown` marks
  * when the full report replaced a summary.
@@ -87,7 +91,7 @@ function markReady(from: 'summary' | 'report') {
   performance.measure('popup-first-render', { start: 0, end: 'popup-ready' });
 }
 
-render(
+const showPopup = (initial: TabReport | undefined) => render(
   <I18nProvider t={t} lang={lang}>
     <App
       view={view}
@@ -102,8 +106,20 @@ render(
       copy={(text) => navigator.clipboard.writeText(text)}
       evidence={evidenceActions(send, targetTab, t, lang)}
       summary={() => summary}
+      {...(initial ? { initial } : {})}
       onReady={markReady}
     />
   </I18nProvider>,
   document.getElementById('app')!,
 );
+
+void Promise.race([summary, new Promise<undefined>((r) => setTimeout(r, SUMMARY_WAIT_MS))]).then((initial) => {
+  // Without a summary the report is the first answer: asked for before the first render, so the worker reads and
+  // packs it while Preact renders the loading state. With one, the App asks once the summary has painted: a stopped
+  // worker starting in the same process would otherwise compete with that first paint.
+  if (!initial) {
+    pending = fetchReport();
+    pending.catch(() => undefined); // the App reports a failure; this only keeps it from counting as unhandled first
+  }
+  showPopup(initial);
+});

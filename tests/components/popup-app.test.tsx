@@ -48,6 +48,19 @@ describe('popup App states', () => {
     await waitFor(() => expect(onReady.mock.calls).toEqual([['summary'], ['report']]));
   });
 
+  it('with a summary read before it, the first render is the answer: no loading state first', async () => {
+    const onReady = vi.fn();
+    render(<App {...props(() => new Promise<TabReport>(() => undefined), { onReady, initial: temuReport({ requests: [] }) })} />);
+    expect(screen.queryByTestId('loading')).toBeNull();
+    expect(within(screen.getByTestId('report-summary')).getByTestId('site').textContent).toBe('temu.com');
+    await waitFor(() => expect(onReady.mock.calls).toEqual([['summary']]));
+  });
+
+  it('a summary of a restricted page read before the first render is not shown', () => {
+    render(<App {...props(() => new Promise<TabReport>(() => undefined), { initial: temuReport({ url: 'chrome://extensions/', restricted: true }) })} />);
+    expect(screen.getByTestId('loading')).toBeTruthy();
+  });
+
   it.each([
     ['no summary', () => Promise.resolve(undefined)],
     ['a summary that comes after the report', () => new Promise<TabReport>((r) => setTimeout(() => r(temuReport({ requests: [] })), 50))],
