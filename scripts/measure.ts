@@ -23,8 +23,8 @@
 //                        Borderline, the three profiles taking turns; then Borderline's worker CPU time per load.
 //                        --listeners adds minimal observers with one listener (or group) left out, for each one's
 //                        share of the floor.
-// --baseline DIR (with --only popup or --only page-load) runs another build beside this one in the same run, the opens
-// or loads alternating, and prints both medians and the ratio: a change is compared with its baseline under the same
+// --baseline DIR (with --only popup, cold or page-load) runs another build beside this one in the same run, the opens,
+// wakes or loads alternating, and prints both medians and the ratio: a change is compared with its baseline under the same
 // load, never across runs.
 // The last line is one JSON object with every figure: popup_warm_ms, popup_cold_ms, worker_cold_ms, badge_ms,
 // page_load_ratio (Borderline / no extension), page_load_vs_minimal, worker_cpu_ms_per_load, each median with its
@@ -279,7 +279,18 @@ async function stopWorker(cdp: CDPSession, statuses: string[]) {
   await until(() => statuses.slice(before).includes('stopped') && statuses.at(-1) === 'stopped');
 }
 
-async function measureColdStart(browser: ExtensionBrowser) {
+/** An extension page to wake the worker from, and a view of the worker's status. */
+interface ColdSubject {
+  browser: ExtensionBrowser;
+  sender: Page;
+  cdp: CDPSession;
+  statuses: string[];
+  roundTrip: number[];
+  toReady: number[];
+  bootMarks: Record<string, number>[];
+}
+
+async function prepareCold(browser: ExtensionBrowser): Promise<ColdSubject> {
   // An idle extension page to send from: the settings page, loaded and settled before the worker stops.
   const sender = await browser.context.newPage();
   await sender.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -288,35 +299,68 @@ async function measureColdStart(browser: ExtensionBrowser) {
   const cdp = await browser.context.newCDPSession(sender);
   const statuses = await watchWorker(cdp, browser.extensionId);
   await until(() => statuses.length > 0);
-  const roundTrip: number[] = [];
-  const toReady: number[] = [];
-  const bootMarks: Record<string, number>[] = [];
-  for (let i = 0; i < WAKES; i++) {
-    await stopWorker(cdp, statuses);
-    roundTrip.push(
-      await sender.evaluate(async () => {
-        const t0 = performance.now();
-        const reply = await chrome.runtime.sendMessage({ type: 'getDatasetInfo' });
-        if (!reply?.ok) throw new Error(`no answer: ${JSON.stringify(reply)}`);
-        return performance.now() - t0;
-      }),
-    );
-    // Playwright does not always announce the restarted worker; its figure is then left out (the count says so).
-    for (const sw of browser.context.serviceWorkers()) {
-      const marks = await Promise.race([
-        sw.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('borderline-')).map((m) => [m.name, m.startTime]))).catch(() => undefined),
-        new Promise<undefined>((r) => setTimeout(() => r(undefined), 1_000)),
-      ]);
-      const ready = marks?.['borderline-ready'];
-      if (ready === undefined) continue;
-      toReady.push(ready);
-      bootMarks.push(marks!);
-      break;
-    }
+  return { browser, sender, cdp, statuses, roundTrip: [], toReady: [], bootMarks: [] };
+}
+
+/** One wake: stop the worker, send getDatasetInfo, time the answer, and read the new worker's boot marks. */
+async function wake(s: ColdSubject) {
+  await stopWorker(s.cdp, s.statuses);
+  s.roundTrip.push(
+    await s.sender.evaluate(async () => {
+      const t0 = performance.now();
+      const reply = await chrome.runtime.sendMessage({ type: 'getDatasetInfo' });
+      if (!reply?.ok) throw new Error(`no answer: ${JSON.stringify(reply)}`);
+      return performance.now() - t0;
+    }),
+  );
+  // Playwright does not always announce the restarted worker; its figure is then left out (the count says so).
+  for (const sw of s.browser.context.serviceWorkers()) {
+    const marks = await Promise.race([
+      sw.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('borderline-')).map((m) => [m.name, m.startTime]))).catch(() => undefined),
+      new Promise<undefined>((r) => setTimeout(() => r(undefined), 1_000)),
+    ]);
+    const ready = marks?.['borderline-ready'];
+    if (ready === undefined) continue;
+    s.toReady.push(ready);
+    s.bootMarks.push(marks!);
+    break;
   }
-  await cdp.detach();
-  await sender.close();
-  return { roundTrip, toReady, bootMarks };
+}
+
+/** WAKES wakes of each subject, taking turns when there are two (this build and a baseline). */
+async function measureColdStart(subjects: ColdSubject[]) {
+  for (const round of alternation(subjects, WAKES)) for (const s of round) await wake(s);
+  for (const s of subjects) {
+    await s.cdp.detach();
+    await s.sender.close();
+  }
+}
+
+async function coldFigures(browser: ExtensionBrowser, server: ShopServer, result: Record<string, unknown>) {
+  const subjects = [await prepareCold(browser)];
+  let baseline: ExtensionBrowser | undefined;
+  if (baselineCopy) {
+    baseline = await launchExtension({ port: server.port, extensionDir: baselineCopy });
+    await warmUp(baseline);
+    subjects.push(await prepareCold(baseline));
+  }
+  try {
+    await measureColdStart(subjects);
+    const [mine, base] = subjects as [ColdSubject, ColdSubject | undefined];
+    for (const [label, s] of [['this build', mine], ...(base ? [[`baseline ${parsed.baseline}`, base] as const] : [])] as const) {
+      console.log(line(`worker cold start, ${label}, message → answer after ready (${WAKES} wakes)`, s.roundTrip));
+      if (s.toReady.length) console.log(line(`worker cold start, ${label}, worker time origin → ready (in the worker)`, s.toReady));
+      printParts(s.bootMarks);
+    }
+    Object.assign(result, { ...field('worker_cold_ms', mine.roundTrip), ...(mine.toReady.length ? { worker_ready_ms: summary(mine.toReady).median } : {}) });
+    if (base) {
+      const vs = ratio(median(mine.roundTrip), median(base.roundTrip));
+      console.log(`this build / baseline: cold start ${vs}×`);
+      Object.assign(result, { ...field('baseline_worker_cold_ms', base.roundTrip), worker_cold_vs_baseline: vs });
+    }
+  } finally {
+    await baseline?.close();
+  }
 }
 
 const firstRender = (runs: Record<string, number>[]) => runs.map((r) => r['popup-first-render']!);
@@ -484,13 +528,7 @@ async function extensionFigures(server: ShopServer, result: Record<string, unkno
       Object.assign(result, { ...field('badge_ms', inWorker), badge_goto_ms: summary(outside).median });
     }
     if (!only || only === 'popup') await popupFigures(browser, server, result);
-    if (!only || only === 'cold') {
-      const { roundTrip, toReady, bootMarks } = await measureColdStart(browser);
-      console.log(line(`worker cold start, message → answer after ready (${WAKES} wakes)`, roundTrip));
-      if (toReady.length) console.log(line('worker cold start, worker time origin → ready (in the worker)', toReady));
-      printParts(bootMarks);
-      Object.assign(result, { ...field('worker_cold_ms', roundTrip), ...(toReady.length ? { worker_ready_ms: summary(toReady).median } : {}) });
-    }
+    if (!only || only === 'cold') await coldFigures(browser, server, result);
   } finally {
     await browser.close();
   }

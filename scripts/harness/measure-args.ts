@@ -56,8 +56,8 @@ export function parseMeasureArgs(argv: readonly string[]): MeasureArgs {
     else if (flag === '--listeners') out.listeners = true;
     else throw new Error(`unknown argument "${flag}" (${USAGE})`);
   }
-  if (out.baseline !== undefined && out.only !== 'popup' && out.only !== 'page-load')
-    throw new Error('--baseline compares one figure at a time: add --only popup or --only page-load');
+  if (out.baseline !== undefined && out.only !== 'popup' && out.only !== 'page-load' && out.only !== 'cold')
+    throw new Error('--baseline compares one figure at a time: add --only popup, --only cold or --only page-load');
   if (out.listeners && out.only !== undefined && out.only !== 'page-load') throw new Error('--listeners belongs to the page-load figure');
   return out;
 }

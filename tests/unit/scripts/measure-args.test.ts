@@ -16,6 +16,7 @@ describe('parseMeasureArgs', () => {
     [['--loads', '5', '--wakes', '2', '--page-loads', '9'], { loads: 5, wakes: 2, pageLoads: 9 }],
     [['--only', 'popup', '--baseline', '/tmp/main/.output/chrome-mv3'], { only: 'popup', baseline: '/tmp/main/.output/chrome-mv3' }],
     [['--only', 'page-load', '--baseline=../b'], { only: 'page-load', baseline: '../b' }],
+    [['--only', 'cold', '--baseline', '../b'], { only: 'cold', baseline: '../b' }],
     [['--listeners'], { listeners: true }],
     [['--only', 'page-load', '--listeners'], { only: 'page-load', listeners: true }],
   ] as const)('%j', (argv, expected) => {
@@ -32,8 +33,8 @@ describe('parseMeasureArgs', () => {
     [['--loads', '-3'], /needs a value|not "-3"/],
     [['--colds', '3'], /unknown argument "--colds"/],
     [['popup'], /unknown argument "popup"/],
-    [['--baseline', 'x'], /add --only popup or --only page-load/],
-    [['--only', 'badge', '--baseline', 'x'], /add --only popup or --only page-load/],
+    [['--baseline', 'x'], /add --only popup, --only cold or --only page-load/],
+    [['--only', 'badge', '--baseline', 'x'], /add --only popup, --only cold or --only page-load/],
     [['--only', 'cold', '--listeners'], /--listeners belongs to the page-load figure/],
   ])('%j is refused', (argv, message) => {
     expect(() => parseMeasureArgs(argv)).toThrow(message);
