@@ -3,13 +3,13 @@ import { browser } from 'wxt/browser';
 import { I18nProvider } from '@/components/i18n';
 import type { MessageKey } from '@/data/i18n/translator';
 import { unpackReport } from '@/data/log/packed-log';
-import { summaryKey, type TabSummary } from '@/data/log/tab-summary';
 import type { TabReport } from '@/data/protocol';
 import { createClient } from '@/data/i18n/localized-client';
 import '@/components/theme.css';
 import './popup.css';
 import { App, type View } from './App';
 import { saveFile } from './download';
+import { startEarlyRead, takeEarlyRead } from './early-read';
 import { evidenceActions } from './evidence';
 
 // Imports are evaluated before this line, so "popup-script" marks the end of module evaluation; the first-render
@@ -52,17 +52,15 @@ let pending: ReturnType<typeof fetchReport> | undefined;
 const withoutFragment = (url: string | null | undefined) => url?.split('#')[0];
 
 /**
- * The tab's summary, which the worker keeps in storage.session (background/tab-summaries.ts): read here without
- * waking the worker, and shown only while it is of the page the tab shows. The popup's own view only: the full-tab
- * log and the request text are of the rows, which only the report has.
+ * The tab's summary, which the worker keeps in storage.session (background/tab-summaries.ts): read without waking the
+ * worker, by the early script if it ran (early-read.ts), and shown only while it is of the page the tab shows. The
+ * popup's own view only: the full-tab log and the request text are of the rows, which only the report has.
  */
 async function readSummary(): Promise<TabReport | undefined> {
   if (view !== 'popup') return undefined;
-  const tabId = await tabIdOnce;
-  const key = summaryKey(tabId);
-  const [stored, tab] = await Promise.all([browser.storage.session.get(key), browser.tabs.get(tabId)]);
-  const summary = stored[key] as TabSummary | undefined;
-  if (!summary || summary.head.tabId !== tabId || withoutFragment(summary.head.url) !== withoutFragment(tab.url)) return undefined;
+  const early = takeEarlyRead() ?? startEarlyRead(location.search, browser);
+  const [summary, tab] = await Promise.all([early.summary, early.tab]);
+  if (!summary || !tab || summary.head.tabId !== tab.id || withoutFragment(summary.head.url) !== withoutFragment(tab.url)) return undefined;
   performance.mark('popup-summary-read');
   return { ...summary.head, requests: [] };
 }
@@ -91,7 +89,14 @@ function markReady(from: 'summary' | 'report') {
   performance.measure('popup-first-render', { start: 0, end: 'popup-ready' });
 }
 
-const showPopup = (initial: TabReport | undefined) => render(
+const showPopup = (initial: TabReport | undefined) => {
+  performance.mark('popup-render-start');
+  renderPopup(initial);
+  // render() is synchronous: from here to popup-ready is style, layout and the frame.
+  performance.mark('popup-rendered');
+};
+
+const renderPopup = (initial: TabReport | undefined) => render(
   <I18nProvider t={t} lang={lang}>
     <App
       view={view}
