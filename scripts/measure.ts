@@ -16,7 +16,9 @@
 //                        (ServiceWorker.stopAllWorkers), then an extension page sends getDatasetInfo, which wakes it
 //                        and is answered only once `ready` has resolved (database open, settings, stored dataset,
 //                        tab states restored). Timed in the page (message out → answer in) and inside the new worker
-//                        (its time origin → the `borderline-ready` mark).
+//                        (its time origin → the `borderline-ready` mark, with the boot's marks before it). Beside it,
+//                        the floor: the minimal observer's worker, stopped and woken by the same message, wakes taking
+//                        turns.
 //   popup, cold worker   the same popup, median of 10 opens each right after the worker was stopped over CDP.
 //   page load            scripts/page-load.ts: median `load` event of 21 loads of a 300-request page from 30 hosts
 //                        without an extension, with the minimal observer (scripts/harness/minimal-observer) and with
@@ -290,10 +292,10 @@ interface ColdSubject {
   bootMarks: Record<string, number>[];
 }
 
-async function prepareCold(browser: ExtensionBrowser): Promise<ColdSubject> {
-  // An idle extension page to send from: the settings page, loaded and settled before the worker stops.
+async function prepareCold(browser: ExtensionBrowser, page = 'options.html'): Promise<ColdSubject> {
+  // An idle extension page to send from (Borderline's settings page), loaded and settled before the worker stops.
   const sender = await browser.context.newPage();
-  await sender.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await sender.goto(`chrome-extension://${browser.extensionId}/${page}`);
   await sender.waitForLoadState('load');
   await new Promise((r) => setTimeout(r, 500));
   const cdp = await browser.context.newCDPSession(sender);
@@ -302,17 +304,21 @@ async function prepareCold(browser: ExtensionBrowser): Promise<ColdSubject> {
   return { browser, sender, cdp, statuses, roundTrip: [], toReady: [], bootMarks: [] };
 }
 
-/** One wake: stop the worker, send getDatasetInfo, time the answer, and read the new worker's boot marks. */
-async function wake(s: ColdSubject) {
+/**
+ * One wake: stop the worker, send getDatasetInfo, time the answer, and read the new worker's boot marks. The floor's
+ * worker answers nothing: its time is that of the message reaching an empty listener and the call returning.
+ */
+async function wake(s: ColdSubject, floor = false) {
   await stopWorker(s.cdp, s.statuses);
   s.roundTrip.push(
-    await s.sender.evaluate(async () => {
+    await s.sender.evaluate(async (answerless) => {
       const t0 = performance.now();
       const reply = await chrome.runtime.sendMessage({ type: 'getDatasetInfo' });
-      if (!reply?.ok) throw new Error(`no answer: ${JSON.stringify(reply)}`);
+      if (!answerless && !reply?.ok) throw new Error(`no answer: ${JSON.stringify(reply)}`);
       return performance.now() - t0;
-    }),
+    }, floor),
   );
+  if (floor) return;
   // Playwright does not always announce the restarted worker; its figure is then left out (the count says so).
   for (const sw of s.browser.context.serviceWorkers()) {
     const marks = await Promise.race([
@@ -327,17 +333,32 @@ async function wake(s: ColdSubject) {
   }
 }
 
-/** WAKES wakes of each subject, taking turns when there are two (this build and a baseline). */
-async function measureColdStart(subjects: ColdSubject[]) {
-  for (const round of alternation(subjects, WAKES)) for (const s of round) await wake(s);
+/** WAKES wakes of each subject, taking turns (this build, the floor, and a baseline if there is one). */
+async function measureColdStart(subjects: ColdSubject[], floor: ColdSubject) {
+  for (const round of alternation(subjects, WAKES)) for (const s of round) await wake(s, s === floor);
   for (const s of subjects) {
     await s.cdp.detach();
     await s.sender.close();
   }
 }
 
+/**
+ * The floor of a cold start: the minimal observer (every listener empty, no dataset, no database), with a blank page
+ * of its own to send from, written into a private copy. Its worker is stopped and woken the same way.
+ */
+function floorObserverCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'borderline-measure-floor-'));
+  cpSync(MINIMAL_OBSERVER_DIR, dir, { recursive: true });
+  writeFileSync(join(dir, 'sender.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>sender</title></head><body></body></html>');
+  return dir;
+}
+
 async function coldFigures(browser: ExtensionBrowser, server: ShopServer, result: Record<string, unknown>) {
   const subjects = [await prepareCold(browser)];
+  const floorDir = floorObserverCopy();
+  const floorBrowser = await launchExtension({ port: server.port, extensionDir: floorDir, welcomeTab: false });
+  const floor = await prepareCold(floorBrowser, 'sender.html');
+  subjects.push(floor);
   let baseline: ExtensionBrowser | undefined;
   if (baselineCopy) {
     baseline = await launchExtension({ port: server.port, extensionDir: baselineCopy });
@@ -345,8 +366,10 @@ async function coldFigures(browser: ExtensionBrowser, server: ShopServer, result
     subjects.push(await prepareCold(baseline));
   }
   try {
-    await measureColdStart(subjects);
-    const [mine, base] = subjects as [ColdSubject, ColdSubject | undefined];
+    await measureColdStart(subjects, floor);
+    const [mine, , base] = subjects as [ColdSubject, ColdSubject, ColdSubject | undefined];
+    console.log(line(`worker cold start, floor (the minimal observer's worker, woken by the same message; ${WAKES} wakes)`, floor.roundTrip));
+    Object.assign(result, field('worker_cold_floor_ms', floor.roundTrip));
     for (const [label, s] of [['this build', mine], ...(base ? [[`baseline ${parsed.baseline}`, base] as const] : [])] as const) {
       console.log(line(`worker cold start, ${label}, message → answer after ready (${WAKES} wakes)`, s.roundTrip));
       if (s.toReady.length) console.log(line(`worker cold start, ${label}, worker time origin → ready (in the worker)`, s.toReady));
@@ -360,6 +383,8 @@ async function coldFigures(browser: ExtensionBrowser, server: ShopServer, result
     }
   } finally {
     await baseline?.close();
+    await floorBrowser.close();
+    rmSync(floorDir, { recursive: true, force: true });
   }
 }
 

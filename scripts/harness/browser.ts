@@ -38,6 +38,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Another chrome-mv3 build than BORDERLINE_EXTENSION_DIR (or .output/chrome-mv3), e.g. a baseline to compare with. */
   extensionDir?: string;
+  /** Whether the extension opens a welcome tab on install, which the launch then waits for (Borderline's does). */
+  welcomeTab?: boolean;
 }
 
 /** Chromium's switches for every harness run: no network of its own, and every host name at the local server. */
@@ -70,7 +72,7 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
   // A fresh profile is a new install, which opens the welcome tab: every run starts once it is there.
-  await eventually(async () => context.pages().some((p) => p.url().endsWith('/options.html')), Boolean, 5_000);
+  if (opts.welcomeTab ?? true) await eventually(async () => context.pages().some((p) => p.url().endsWith('/options.html')), Boolean, 5_000);
 
   const tabIdOf = async (url: string): Promise<number> => {
     const sw = await worker();
