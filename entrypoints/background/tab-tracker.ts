@@ -226,7 +226,10 @@ export class TabTracker {
   /** Whether a request comes from a document other than the tab's page, while a navigation is under way. */
   private fromOtherDocument(req: Observed, state: TabState | undefined): boolean {
     const open = this.pending.get(req.tabId);
-    if (!state || !open || !req.document || open.early.length >= MAX_EARLY) return false;
+    if (!open || !req.document || open.early.length >= MAX_EARLY) return false;
+    // A tab without a page yet (a new tab: its first document is the empty one, which asks for nothing): a document's
+    // request heard before the commit can only be the new page's. Logged at once, it would belong to no page.
+    if (!state) return true;
     const { id, url } = req.document;
     if (id !== undefined) return state.documentId !== undefined && id !== state.documentId;
     // Firefox names no document id: a top-frame request whose document is the navigation's URL is the new page's.

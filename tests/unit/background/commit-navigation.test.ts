@@ -54,6 +54,17 @@ describe('a tab page changes on commit', () => {
     expect((await tracker.pageRows(1)).map((r) => r.host)).toEqual(['www.shein.com', 'img.ltwebstatic.com']);
   });
 
+  it("files a new tab's first requests under its first page when they are heard before the commit", async () => {
+    const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
+    const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 5, url, type: 'script', time, frameId: 0, requestId: `n${time}`, ...extra });
+    tracker.startNavigation(req('http://www.dpf-recipients.example/', 1, { type: 'main_frame' }));
+    tracker.observe(req('http://www.googletagmanager.com/stub.js', 2, { document: { id: 'DOC-NEW' } }));
+    tracker.commitNavigation(5, 'http://www.dpf-recipients.example/', 3, 'DOC-NEW');
+    tracker.observe(req('http://connect.facebook.net/stub.js', 4, { document: { id: 'DOC-NEW' } }));
+    expect((await tracker.pageRows(5)).map((r) => r.host)).toEqual(['www.dpf-recipients.example', 'www.googletagmanager.com', 'connect.facebook.net']);
+    expect(tracker.get(5)).toMatchObject({ requests: 3, companies: { google: 1, meta: 1 } });
+  });
+
   it('follows a redirect as one navigation and ignores the failure of another URL', async () => {
     const { tracker, req } = await temuTab();
     tracker.startNavigation(req('http://shein.com/', 4_000, { type: 'main_frame', requestId: 'nav' }));
