@@ -9,6 +9,7 @@
 // cannot keep exact (its rows are not all in memory: the worker restarted while the page went on loading) is removed,
 // and the popup then waits for the report as before.
 import type { Browser } from 'wxt/browser';
+import { summaryHead } from '@/data/assess/summary-head';
 import { ReportBuilder } from '@/data/assess/tab-report';
 import { summaryKey, SUMMARY_PREFIX, type TabSummary } from '@/data/log/tab-summary';
 import type { LogRow } from '@/data/log/log-row';
@@ -96,7 +97,7 @@ export class TabSummaries {
       const shows = [state.pageStart, state.url, state.siteCompany ?? '', datasetStamp(engine.info), b.builder.headKey()].join('\n');
       if (shows === b.written) continue;
       b.written = shows;
-      writes[summaryKey(state.tabId)] = { page: state.pageStart, head: { ...b.builder.head(false), ...residenceOf(settings) } };
+      writes[summaryKey(state.tabId)] = { page: state.pageStart, head: { ...summaryHead(b.builder.head(false)), ...residenceOf(settings) } };
     }
     if (stale.length) void this.deps.storage.remove(stale).catch(() => undefined);
     if (Object.keys(writes).length) {
