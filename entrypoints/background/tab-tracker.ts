@@ -54,6 +54,8 @@ export type Observed = Omit<ObservedRequest, 'pageSite' | 'page'> & {
    * parentDocumentId for its direct child frames); Firefox's documentUrl of a top-frame request otherwise.
    */
   document?: { id?: string; url?: string };
+  /** Its response has started while it waited for its navigation's commit: no IP will follow, so it is not tracked. */
+  answered?: boolean;
 };
 
 /**
@@ -111,6 +113,11 @@ export class TabTracker {
       }
     }
     return restored;
+  }
+
+  /** Requests awaiting their server IP (for tests: a request answered or failed leaves none behind). */
+  get awaitingIp(): number {
+    return this.inFlight.size;
   }
 
   get(tabId: number): TabState | undefined {
@@ -280,7 +287,7 @@ export class TabTracker {
       }
       this.markDirty(req.tabId);
     }
-    if (req.requestId) this.track(req.requestId, row);
+    if (req.requestId && !req.answered) this.track(req.requestId, row);
     if (!persist || this.privateTabs.has(req.tabId)) {
       this.privateTabs.add(req.tabId);
       const rows = this.privateRows.get(req.tabId) ?? [];
@@ -307,6 +314,9 @@ export class TabTracker {
     const waiting = open && ([...open.main, ...open.early].findLast((r) => r.requestId === requestId));
     if (waiting) {
       if (ip) waiting.ip = ip;
+      // Every hop of a redirected navigation shares the request id: none of them is to be tracked at the commit.
+      for (const r of open.main) if (r.requestId === requestId) r.answered = true;
+      waiting.answered = true;
       return;
     }
     const row = this.inFlight.get(requestId);

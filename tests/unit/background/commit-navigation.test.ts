@@ -65,6 +65,24 @@ describe('a tab page changes on commit', () => {
     expect(tracker.get(5)).toMatchObject({ requests: 3, companies: { google: 1, meta: 1 } });
   });
 
+  it('leaves no request awaiting an IP once every response has started, the navigation\'s own included', async () => {
+    const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
+    const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 6, url, type: 'script', time, frameId: 0, requestId: `q${time}`, ...extra });
+    tracker.startNavigation(req('http://temu.com/', 0, { type: 'main_frame', requestId: 'q1' }));
+    tracker.startNavigation(req('http://www.temu.com/', 1, { type: 'main_frame' })); // a redirect: the same request
+    tracker.recordIp(6, 'q1', '203.0.113.9'); // the navigation's response starts before its commit
+    tracker.commitNavigation(6, 'http://www.temu.com/', 2, 'DOC-T');
+    tracker.observe(req('http://img.kwcdn.com/a.png', 3, { document: { id: 'DOC-T' } }));
+    expect(tracker.awaitingIp).toBe(1);
+    tracker.recordIp(6, 'q3', '203.0.113.10');
+    expect(tracker.awaitingIp).toBe(0);
+    expect((await tracker.pageRows(6)).map((r) => [r.host, r.ip])).toEqual([
+      ['temu.com', undefined],
+      ['www.temu.com', '203.0.113.9'],
+      ['img.kwcdn.com', '203.0.113.10'],
+    ]);
+  });
+
   it('follows a redirect as one navigation and ignores the failure of another URL', async () => {
     const { tracker, req } = await temuTab();
     tracker.startNavigation(req('http://shein.com/', 4_000, { type: 'main_frame', requestId: 'nav' }));
