@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compactDataset, expandDataset } from '@/data/dataset/compact';
-import { compactDatasetModule } from '@/scripts/compact-dataset-plugin';
+import { asciiJson, compactDatasetModule } from '@/scripts/compact-dataset-plugin';
 
 const roundTrip = <D extends { domains: { host: string }[] }>(d: D) => expandDataset(JSON.parse(JSON.stringify(compactDataset(d))));
 const text = readFileSync(new URL('../../../data/dataset.json', import.meta.url), 'utf8');
@@ -64,6 +64,27 @@ describe('the build step', () => {
     const out = compactDatasetModule(text, '/x/compact.ts');
     expect(out.code).toMatch(/^import \{ expandDataset \} from "\/x\/compact.ts";\nexport default expandDataset\(JSON.parse\("/);
     expect(out.compactBytes).toBeLessThan(out.fullBytes / 2);
+  });
+
+  it('keeps the text to ASCII, so V8 holds it one byte a character (the dataset has Chinese and Greek names)', () => {
+    expect(text).toMatch(/[\u0100-\uffff]/);
+    const out = compactDatasetModule(text, '/x/compact.ts');
+    expect(out.code).not.toMatch(/[^ -~\t\n\r]/);
+    const literal = JSON.parse(out.code.slice(out.code.indexOf('JSON.parse(') + 'JSON.parse('.length, out.code.lastIndexOf('));'))) as string;
+    expect(literal).not.toMatch(/[^ -~\t\n\r]/);
+    expect(JSON.parse(literal)).toEqual(compactDataset(JSON.parse(text)));
+  });
+
+  it('ASCII JSON is the same value to JSON.parse, surrogate pairs and control characters included', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, s) => {
+        for (const v of [value, s, { [s]: [s, value] }]) {
+          const ascii = asciiJson(JSON.stringify(v));
+          expect(ascii).not.toMatch(/[^ -~\t\n\r]/);
+          expect(JSON.parse(ascii)).toEqual(JSON.parse(JSON.stringify(v)));
+        }
+      }),
+    );
   });
 
   it.each([
