@@ -106,6 +106,34 @@ async function newTab(browser: ExtensionBrowser): Promise<Page> {
   }
 }
 
+type NavProbe = { navStart?: number; navSeen?: number; onNav?: (d: { tabId: number; frameId: number; url: string; timeStamp: number }) => void };
+
+/**
+ * Puts a listener for the tab's navigations into the running worker, once per worker life, and returns when the
+ * browser delivers to it. A listener added at run time is registered with the browser a moment later, and a
+ * navigation sent in between never reaches it: the badge then turned HIGH with no navigation seen.
+ */
+async function ensureNavProbe(sw: Worker, page: Page, tabId: number) {
+  const added = await sw.evaluate((id) => {
+    const g = globalThis as unknown as NavProbe;
+    if (g.onNav) return false;
+    g.navSeen = 0;
+    g.onNav = (d) => {
+      if (d.tabId !== id || d.frameId !== 0) return;
+      g.navSeen! += 1;
+      if (g.navStart === undefined && d.url.startsWith('http://www.temu.com/')) g.navStart = d.timeStamp;
+    };
+    chrome.webNavigation.onBeforeNavigate.addListener(g.onNav);
+    return true;
+  }, tabId);
+  if (!added) return;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    await page.goto('about:blank');
+    if (await sw.evaluate(() => ((globalThis as unknown as NavProbe).navSeen ?? 0) > 0)) return;
+  }
+  throw new Error(`the worker hears no navigation of tab ${tabId}`);
+}
+
 async function measureBadge(browser: ExtensionBrowser) {
   const inWorker: number[] = [];
   const outside: number[] = [];
@@ -117,32 +145,23 @@ async function measureBadge(browser: ExtensionBrowser) {
   for (let i = 0; i < LOADS; i++) {
     const sw = await browser.worker();
     await page.goto('about:blank');
+    await ensureNavProbe(sw, page, tabId);
     await sw.evaluate((id) => chrome.action.setBadgeText({ tabId: id, text: '' }), tabId);
-    // The listener is in place before the navigation is sent; the poll then runs while the page loads.
-    await sw.evaluate((id) => {
-      const g = globalThis as unknown as { navStart?: number; onNav?: (d: { tabId: number; frameId: number; timeStamp: number }) => void };
-      g.navStart = undefined;
-      g.onNav = (d) => {
-        if (d.tabId === id && d.frameId === 0 && g.navStart === undefined) g.navStart = d.timeStamp;
-      };
-      chrome.webNavigation.onBeforeNavigate.addListener(g.onNav);
-    }, tabId);
+    // Only the navigation to the shop sets navStart, so a late event of the about:blank navigation cannot.
+    await sw.evaluate(() => ((globalThis as unknown as NavProbe).navStart = undefined));
+    // The poll runs while the page loads.
     const seen = sw.evaluate(async (id) => {
-      const g = globalThis as unknown as { navStart?: number; onNav: (d: { tabId: number; frameId: number; timeStamp: number }) => void };
-      try {
-        const end = Date.now() + 10_000;
-        while (Date.now() < end) {
-          if ((await chrome.action.getBadgeText({ tabId: id })) === 'HIGH') {
-            const now = Date.now();
-            if (g.navStart === undefined) throw new Error(`no navigation seen on tab ${id}`);
-            return { now, navStart: g.navStart };
-          }
-          await new Promise((r) => setTimeout(r, 2));
+      const g = globalThis as unknown as NavProbe;
+      const end = Date.now() + 10_000;
+      while (Date.now() < end) {
+        if ((await chrome.action.getBadgeText({ tabId: id })) === 'HIGH') {
+          const now = Date.now();
+          if (g.navStart === undefined) throw new Error(`no navigation seen on tab ${id}`);
+          return { now, navStart: g.navStart };
         }
-        throw new Error(`no HIGH badge on tab ${id}`);
-      } finally {
-        chrome.webNavigation.onBeforeNavigate.removeListener(g.onNav);
+        await new Promise((r) => setTimeout(r, 2));
       }
+      throw new Error(`no HIGH badge on tab ${id}`);
     }, tabId);
     const start = Date.now();
     await page.goto('http://www.temu.com/', { waitUntil: 'commit' });
@@ -150,6 +169,11 @@ async function measureBadge(browser: ExtensionBrowser) {
     inWorker.push(now - navStart);
     outside.push(now - start);
   }
+  await (await browser.worker()).evaluate(() => {
+    const g = globalThis as unknown as NavProbe;
+    if (g.onNav) chrome.webNavigation.onBeforeNavigate.removeListener(g.onNav);
+    g.onNav = undefined;
+  });
   await page.close();
   return { inWorker, outside };
 }
