@@ -13,8 +13,11 @@
 //   popup first render   median of 10 opens of the popup for a tab with 5,000 logged requests: the popup's own
 //                        `popup-first-render` measure, navigation start (0) to the first paint with the answer
 //                        (from the tab's summary in storage.session, or the report), which covers HTML, scripts,
-//                        the reads and the render; with its parts. Beside it, the floor: an extension page with one
-//                        line of text (written into the run's copy of the build), opened the same way, its first paint.
+//                        the reads and the render; with its parts. The popup is the toolbar popup, opened as a click
+//                        opens it (DevTools' Extensions.triggerAction, harness/action-popup.ts), not popup.html in a
+//                        tab, whose tab events woke a stopped worker during the render. Beside it, the floor: an
+//                        extension page with one line of text (written into the run's copy of the build), made the
+//                        toolbar popup for its opens and opened the same way, its first paint.
 //   worker cold start    median of 10 wakes: the worker is stopped through the DevTools protocol
 //                        (ServiceWorker.stopAllWorkers), then an extension page sends getDatasetInfo, which wakes it
 //                        and is answered only once `ready` has resolved (database open, settings, stored dataset,
@@ -38,6 +41,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
+import { actionPopupArgs, connectActionPopups, freePort, waitInPopup, type ActionPopups, type PopupPage } from './harness/action-popup';
 import { launchExtension, warmUp, type ExtensionBrowser, type Chrome } from './harness/browser';
 import { parseMeasureArgs, type MeasureArgs } from './harness/measure-args';
 import { floodPage, startShopServer, type ShopServer } from './harness/shop-server';
@@ -243,24 +247,22 @@ async function measureBadge(browser: ExtensionBrowser, server: ShopServer) {
 }
 
 /** Performance measures and marks a popup leaves behind, by name (ms from the popup's navigation start). */
-async function popupTimings(popup: Page): Promise<Record<string, number>> {
-  return popup.evaluate(() => {
-    const out: Record<string, number> = {};
-    for (const e of performance.getEntriesByType('mark')) out[e.name] = e.startTime;
-    for (const e of performance.getEntriesByType('measure')) out[e.name] = e.duration;
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    if (nav) {
-      out['html: response end'] = nav.responseEnd;
-      out['dom interactive'] = nav.domInteractive;
-      out['dom-content-loaded'] = nav.domContentLoadedEventEnd;
-    }
-    // The last script the page fetched: how much of the time before popup-script is fetching and how much evaluating.
-    const scripts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'));
-    if (scripts.length) out[`scripts fetched (${scripts.length})`] = Math.max(...scripts.map((e) => (e as PerformanceResourceTiming).responseEnd));
-    const paint = performance.getEntriesByName('first-contentful-paint')[0];
-    if (paint) out['first-contentful-paint'] = paint.startTime;
-    return out;
-  });
+function collectPopupTimings(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of performance.getEntriesByType('mark')) out[e.name] = e.startTime;
+  for (const e of performance.getEntriesByType('measure')) out[e.name] = e.duration;
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (nav) {
+    out['html: response end'] = nav.responseEnd;
+    out['dom interactive'] = nav.domInteractive;
+    out['dom-content-loaded'] = nav.domContentLoadedEventEnd;
+  }
+  // The last script the page fetched: how much of the time before popup-script is fetching and how much evaluating.
+  const scripts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'));
+  if (scripts.length) out[`scripts fetched (${scripts.length})`] = Math.max(...scripts.map((e) => (e as PerformanceResourceTiming).responseEnd));
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  if (paint) out['first-contentful-paint'] = paint.startTime;
+  return out;
 }
 
 /** The worker's latest performance measure of that name, when Playwright can reach the worker. */
@@ -279,38 +281,58 @@ interface PopupSubject {
   cdp: CDPSession;
   statuses: string[];
   count: string;
+  popups: ActionPopups;
+  /** An extension page of the build's, kept open: it switches the toolbar popup to the floor page and back. */
+  controller: Page;
 }
+
+const FLOOD_URL = 'http://flood.example.net/';
 
 async function preparePopup(label: string, browser: ExtensionBrowser, server: ShopServer): Promise<PopupSubject> {
   server.routes.set('flood.example.net', (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(floodPage(ROWS));
   });
-  const { page, tabId } = await browser.visit('http://flood.example.net/');
+  const controller = await newTab(browser);
+  await controller.goto(`chrome-extension://${browser.extensionId}/${FLOOR_PAGE}`);
+  const { page, tabId } = await browser.visit(FLOOD_URL);
   await page.waitForFunction(() => document.title === 'done', undefined, { timeout: 60_000 });
   const cdp = await browser.context.newCDPSession(page);
   const statuses = await watchWorker(cdp, browser.extensionId);
   await until(() => statuses.length > 0);
-  return { label, browser, page, tabId, cdp, statuses, count: '' };
+  const popups = await connectActionPopups(debugPorts.get(browser)!, browser.extensionId);
+  return { label, browser, page, tabId, cdp, statuses, count: '', popups, controller };
 }
 
-/** One open of the floor page: its marks, with its first paint as its `popup-first-render`. */
+/** The flood tab in front, its toolbar button clicked: the popup a user gets. */
+async function clickAction(s: PopupSubject): Promise<PopupPage> {
+  await s.page.bringToFront();
+  return s.popups.open(FLOOD_URL);
+}
+
+/**
+ * One open of the floor page as the toolbar popup (the controller page switches the popup to it and back, which
+ * wakes no worker): its marks, with its first paint as its `popup-first-render`.
+ */
 async function openFloor(s: PopupSubject): Promise<Record<string, number>> {
-  const page = await s.browser.context.newPage();
-  await page.setViewportSize({ width: 420, height: 900 });
-  await page.goto(`chrome-extension://${s.browser.extensionId}/${FLOOR_PAGE}`);
-  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 30_000 });
-  const timings = await popupTimings(page);
-  await page.close();
-  return { ...timings, 'popup-first-render': timings['first-contentful-paint']! };
+  await s.controller.evaluate((floor) => chrome.action.setPopup({ popup: floor }), FLOOR_PAGE);
+  try {
+    const popup = await clickAction(s);
+    await waitInPopup(popup, () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
+    const timings = await popup.evaluate(collectPopupTimings);
+    await popup.close();
+    return { ...timings, 'popup-first-render': timings['first-contentful-paint']! };
+  } finally {
+    await s.controller.evaluate(() => chrome.action.setPopup({ popup: 'popup.html' }));
+  }
 }
 
 /** One popup open: its marks and measures, and the worker's time to build the report when Playwright can reach it. */
 async function openPopup(s: PopupSubject): Promise<Record<string, number>> {
-  const popup = await s.browser.popup(s.tabId);
-  await popup.waitForFunction(() => performance.getEntriesByName('popup-first-render').length > 0, undefined, { timeout: 30_000 });
-  const timings = await popupTimings(popup);
+  const popup = await clickAction(s);
+  await waitInPopup(popup, () => performance.getEntriesByName('popup-first-render')[0]?.duration);
+  const timings = await popup.evaluate(collectPopupTimings);
+  s.count ||= await waitInPopup(popup, () => document.querySelector('[data-testid="log-count"]')?.textContent);
   const inWorker = await workerMeasure(s.browser, 'borderline-tab-report');
-  s.count ||= (await popup.getByTestId('log-count').textContent()) ?? '';
   await popup.close();
   return inWorker === undefined ? timings : { ...timings, 'worker: report built': inWorker };
 }
@@ -342,7 +364,9 @@ async function measurePopup(subjects: PopupSubject[]) {
     }
   for (const s of subjects) {
     await s.cdp.detach();
+    await s.popups.disconnect();
     await s.page.close();
+    await s.controller.close();
   }
   return { floorWarm, floorCold, measured: subjects.map((s) => ({ subject: s, warm: warm.get(s)!, cold: cold.get(s)! })) };
 }
@@ -482,7 +506,7 @@ async function popupFigures(browser: ExtensionBrowser, server: ShopServer, resul
   const subjects = [await preparePopup('this build', browser, server)];
   let baseline: ExtensionBrowser | undefined;
   if (baselineCopy) {
-    baseline = await launchExtension({ port: server.port, extensionDir: baselineCopy });
+    baseline = await launchMeasured(server, baselineCopy);
     await warmUp(baseline);
     subjects.push(await preparePopup(`baseline ${parsed.baseline}`, baseline, server));
   }
@@ -628,10 +652,20 @@ async function main() {
 }
 
 /** The badge, popup and cold-start figures, in one browser with Borderline. */
+/** Each measured browser's DevTools port, for its toolbar popups (harness/action-popup.ts). */
+const debugPorts = new Map<ExtensionBrowser, number>();
+
+async function launchMeasured(server: ShopServer, extensionDir: string): Promise<ExtensionBrowser> {
+  const port = await freePort();
+  const browser = await launchExtension({ port: server.port, extensionDir, args: actionPopupArgs(port) });
+  debugPorts.set(browser, port);
+  return browser;
+}
+
 async function extensionFigures(server: ShopServer, result: Record<string, unknown>) {
   // The copy, named here: harness/browser.ts reads BORDERLINE_EXTENSION_DIR when it is first imported, which
   // page-load.ts does before this file's body runs, so setting it here would come too late.
-  const browser = await launchExtension({ port: server.port, extensionDir: copy });
+  const browser = await launchMeasured(server, copy);
   try {
     await warmUp(browser);
     if (!only || only === 'badge') {
