@@ -74,12 +74,17 @@ const copy = copyBuild('.output/chrome-mv3', 'build');
  * figure minus this page's first paint, measured in the same run, opens alternating.
  */
 const FLOOR_PAGE = 'measure-floor.html';
-writeFileSync(
-  join(copy, FLOOR_PAGE),
-  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/measure-floor.js"></script></head><body><p id="app"></p></body></html>',
-);
-writeFileSync(join(copy, 'measure-floor.js'), "performance.mark('popup-script');\ndocument.getElementById('app').textContent = 'Borderline';\n");
-const baselineCopy = parsed.baseline === undefined ? undefined : copyBuild(resolve(parsed.baseline), 'baseline');
+/** The floor page, into a copy of a build; a baseline's copy gets it too, as its popup's controller page. */
+function writeFloorPage(dir: string): string {
+  writeFileSync(
+    join(dir, FLOOR_PAGE),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/measure-floor.js"></script></head><body><p id="app"></p></body></html>',
+  );
+  writeFileSync(join(dir, 'measure-floor.js'), "performance.mark('popup-script');\ndocument.getElementById('app').textContent = 'Borderline';\n");
+  return dir;
+}
+writeFloorPage(copy);
+const baselineCopy = parsed.baseline === undefined ? undefined : writeFloorPage(copyBuild(resolve(parsed.baseline), 'baseline'));
 
 declare const chrome: Chrome;
 
