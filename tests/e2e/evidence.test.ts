@@ -197,7 +197,9 @@ function suite(name: string, options: { args?: string[]; locale?: string }, lang
       const kept = JSON.parse((await saveEvidence(popup)).har) as Har;
       await expect(harValidator.har(kept)).resolves.toBeTruthy();
       expect(kept.log._borderline.queryStrings).toBe('kept');
-      expect(kept.log.entries.some((e) => e.request.url === 'http://www.googletagmanager.com/gtm.js?id=GTM-STANDIN')).toBe(true);
+      // The whole list, so a failure shows whether the row is missing or lost its query (it failed once in CI, 3 December,
+      // and passed 13 times alone since).
+      expect(kept.log.entries.map((e) => e.request.url)).toContain('http://www.googletagmanager.com/gtm.js?id=GTM-STANDIN');
       await popup.getByTestId('evidence-keep-query').uncheck();
     });
 
