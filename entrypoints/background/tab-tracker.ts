@@ -211,11 +211,8 @@ export class TabTracker {
    */
   commitNavigation(tabId: number, url: string, time: number, documentId?: string): TabState {
     const open = this.pending.get(tabId);
-    // A commit of another URL is not the navigation under way (requests carry no fragment, commits may): a new tab's
-    // initial about:blank, say, whose commit can be heard after the first page's main-frame request and first
-    // scripts. The navigation then keeps waiting for its own commit instead of filing its rows under that page.
-    if (!open || open.url !== withoutFragment(url)) return this.commit(tabId, url, time, documentId);
     this.pending.delete(tabId);
+    if (!open) return this.commit(tabId, url, time, documentId);
     const state = this.navigate(tabId, url, open.time, documentId);
     for (const req of [...open.main, ...open.early]) this.observe(req);
     return state;
@@ -493,10 +490,4 @@ export class TabTracker {
     }
     this.timer = setTimeout(() => this.flushWhenQuiet(), Math.min(quietAt, deadline) - now);
   }
-}
-
-/** A URL as the browser requests it: without its fragment. */
-function withoutFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
 }

@@ -65,26 +65,6 @@ describe('a tab page changes on commit', () => {
     expect(tracker.get(5)).toMatchObject({ requests: 3, companies: { google: 1, meta: 1 } });
   });
 
-  it("keeps a new tab's navigation waiting when the commit heard first is the tab's initial about:blank", async () => {
-    // The webRequest and webNavigation events reach the worker on separate routes: the empty document's commit can
-    // come after the first page's main-frame request and first scripts. That commit is not the navigation's, which
-    // would otherwise be consumed by it, its rows filed under about:blank and missing from the page's report.
-    const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
-    const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 7, url, type: 'script', time, frameId: 0, requestId: `b${time}`, ...extra });
-    tracker.startNavigation(req('http://www.dpf-recipients.example/', 1, { type: 'main_frame' }));
-    tracker.observe(req('http://www.googletagmanager.com/gtm.js?id=GTM-X', 2, { document: { id: 'DOC-NEW' } }));
-    tracker.commitNavigation(7, 'about:blank', 3, 'DOC-BLANK');
-    expect(tracker.get(7)).toMatchObject({ url: 'about:blank', requests: 0 });
-    tracker.observe(req('http://connect.facebook.net/stub.js', 4, { document: { id: 'DOC-NEW' } }));
-    tracker.commitNavigation(7, 'http://www.dpf-recipients.example/#top', 5, 'DOC-NEW');
-    expect(tracker.get(7)).toMatchObject({ site: 'dpf-recipients.example', pageStart: 1, documentId: 'DOC-NEW', requests: 3 });
-    expect((await tracker.pageRows(7)).map((r) => [r.host, r.query ?? ''])).toEqual([
-      ['www.dpf-recipients.example', ''],
-      ['www.googletagmanager.com', '?id=GTM-X'],
-      ['connect.facebook.net', ''],
-    ]);
-  });
-
   it('leaves no request awaiting an IP once every response has started, the navigation\'s own included', async () => {
     const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
     const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 6, url, type: 'script', time, frameId: 0, requestId: `q${time}`, ...extra });
