@@ -209,8 +209,15 @@ export class TabTracker {
    * The browser committed a top-level document: from now on it is the tab's page. A navigation seen starting becomes
    * the new page, with its main-frame request and whatever its document asked for before the commit was heard.
    */
-  commitNavigation(tabId: number, url: string, time: number, documentId?: string): TabState {
+  commitNavigation(tabId: number, url: string, time: number, documentId?: string): TabState | undefined {
     const open = this.pending.get(tabId);
+    const shown = this.states.get(tabId);
+    // webRequest and webNavigation events reach the worker by separate routes, so a commit can be heard late: a new
+    // tab's initial about:blank after its first page's main-frame request, or even after that page's commit. A commit
+    // older than the navigation under way or than the page the tab shows is neither's, and changes nothing: taken
+    // for the navigation's, it filed that page's first requests under about:blank; taken for a new page, it replaced
+    // the page the tab shows.
+    if ((open && time < open.time) || (shown && time < shown.pageStart)) return shown;
     this.pending.delete(tabId);
     if (!open) return this.commit(tabId, url, time, documentId);
     const state = this.navigate(tabId, url, open.time, documentId);

@@ -65,6 +65,34 @@ describe('a tab page changes on commit', () => {
     expect(tracker.get(5)).toMatchObject({ requests: 3, companies: { google: 1, meta: 1 } });
   });
 
+  it.each([
+    ['before the first page commits', false],
+    ['after the first page committed', true],
+  ])("ignores a new tab's initial about:blank commit heard late, %s", async (_when, afterCommit) => {
+    // Its commit (time 0) is older than the navigation (time 1): neither the navigation's nor a new page. Taken for
+    // either, the page's first requests were filed under about:blank and missing from its report.
+    const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
+    const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 7, url, type: 'script', time, frameId: 0, requestId: `b${time}`, ...extra });
+    tracker.startNavigation(req('http://www.dpf-recipients.example/', 1, { type: 'main_frame' }));
+    tracker.observe(req('http://www.googletagmanager.com/gtm.js?id=GTM-X', 2, { document: { id: 'DOC-NEW' } }));
+    if (afterCommit) tracker.commitNavigation(7, 'http://www.dpf-recipients.example/', 3, 'DOC-NEW');
+    tracker.commitNavigation(7, 'about:blank', 0, 'DOC-BLANK');
+    if (!afterCommit) tracker.commitNavigation(7, 'http://www.dpf-recipients.example/', 3, 'DOC-NEW');
+    tracker.observe(req('http://connect.facebook.net/stub.js', 4, { document: { id: 'DOC-NEW' } }));
+    expect(tracker.get(7)).toMatchObject({ site: 'dpf-recipients.example', pageStart: 1, documentId: 'DOC-NEW', requests: 3 });
+    expect((await tracker.pageRows(7)).map((r) => [r.host, r.query ?? ''])).toEqual([
+      ['www.dpf-recipients.example', ''],
+      ['www.googletagmanager.com', '?id=GTM-X'],
+      ['connect.facebook.net', ''],
+    ]);
+  });
+
+  it('still starts a new page on a later about:blank', async () => {
+    const { tracker } = await temuTab();
+    tracker.commitNavigation(1, 'about:blank', 2_000, 'DOC-BLANK');
+    expect(tracker.get(1)).toMatchObject({ url: 'about:blank', pageStart: 2_000, level: 'none' });
+  });
+
   it('leaves no request awaiting an IP once every response has started, the navigation\'s own included', async () => {
     const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
     const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 6, url, type: 'script', time, frameId: 0, requestId: `q${time}`, ...extra });
