@@ -218,6 +218,9 @@ export class TabTracker {
     // for the navigation's, it filed that page's first requests under about:blank; taken for a new page, it replaced
     // the page the tab shows.
     if ((open && time < open.time) || (shown && time < shown.pageStart)) return shown;
+    // The same late commit, where its time stamp does not give it away: the navigation's document has already asked
+    // for something, under another document id than the one committing.
+    if (open && documentId && open.early.some((r) => r.document?.id !== undefined && r.document.id !== documentId)) return this.commit(tabId, url, time, documentId);
     this.pending.delete(tabId);
     if (!open) return this.commit(tabId, url, time, documentId);
     const state = this.navigate(tabId, url, open.time, documentId);

@@ -87,6 +87,17 @@ describe('a tab page changes on commit', () => {
     ]);
   });
 
+  it("keeps the navigation for its own document when a late about:blank commit carries a later time stamp", async () => {
+    const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
+    const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 8, url, type: 'script', time, frameId: 0, requestId: `d${time}`, ...extra });
+    tracker.startNavigation(req('http://www.dots.test/', 1, { type: 'main_frame' }));
+    tracker.observe(req('http://bugly.qq.com/sdk.js', 2, { document: { id: 'DOC-NEW' } }));
+    tracker.commitNavigation(8, 'about:blank', 3, 'DOC-BLANK');
+    tracker.commitNavigation(8, 'http://www.dots.test/', 4, 'DOC-NEW');
+    expect(tracker.get(8)).toMatchObject({ site: 'dots.test', pageStart: 1, documentId: 'DOC-NEW' });
+    expect((await tracker.pageRows(8)).map((r) => r.host)).toEqual(['www.dots.test', 'bugly.qq.com']);
+  });
+
   it('still starts a new page on a later about:blank', async () => {
     const { tracker } = await temuTab();
     tracker.commitNavigation(1, 'about:blank', 2_000, 'DOC-BLANK');
