@@ -2,47 +2,18 @@
 // commits or ends without committing); its server IP arrives with the response, so no row waits for it. The browser's own requests, other extensions' (tab -1) and our own files are not the page's.
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import type { Observed, TabTracker } from './tab-tracker';
+import { observedRequest, type BeforeRequest } from './observed-request';
+import type { TabTracker } from './tab-tracker';
 import type { WorkerState } from './worker-state';
-
-type BeforeRequest = Browser.webRequest.OnBeforeRequestDetails & {
-  incognito?: boolean;
-  initiator?: string;
-  originUrl?: string;
-  documentUrl?: string;
-  documentId?: string;
-  parentDocumentId?: string;
-  parentFrameId?: number;
-};
-
-/** The top-level document that made a request, as far as the browser tells (see Observed.document). */
-function topDocument(d: BeforeRequest): { id?: string; url?: string } | undefined {
-  if (d.frameId === 0) return d.documentId || d.documentUrl ? { id: d.documentId, url: d.documentUrl } : undefined;
-  if (d.parentFrameId === 0 && d.parentDocumentId) return { id: d.parentDocumentId };
-  return undefined;
-}
 
 export function requestEvents(w: WorkerState) {
   const ownOrigin = browser.runtime.getURL('/');
 
   const observe = (d: BeforeRequest, tracker: TabTracker, isPrivate: boolean) => {
     if (isPrivate) tracker.setPrivate(d.tabId);
-    const main = d.type === 'main_frame';
-    // One object per request, built once: this runs for every request of every page.
-    const req: Observed = {
-      tabId: d.tabId,
-      url: d.url,
-      type: d.type,
-      time: d.timeStamp,
-      frameId: d.frameId,
-      requestId: d.requestId,
-      method: d.method,
-      // Chrome names the initiator, Firefox the origin URL.
-      initiator: d.initiator ?? d.originUrl,
-      document: main ? undefined : topDocument(d),
-    };
+    const req = observedRequest(d);
     // A main-frame request starts a navigation; the tab's page changes when it commits (tab-events.ts).
-    if (main) tracker.startNavigation(req);
+    if (d.type === 'main_frame') tracker.startNavigation(req);
     else tracker.observe(req);
   };
 

@@ -212,8 +212,9 @@ export class TabTracker {
   commitNavigation(tabId: number, url: string, time: number, documentId?: string): TabState | undefined {
     const open = this.pending.get(tabId);
     const shown = this.states.get(tabId);
-    // webRequest and webNavigation events reach the worker by separate routes, so a commit can be heard late: a new
-    // tab's initial about:blank after its first page's main-frame request, or even after that page's commit. A commit
+    // webRequest and webNavigation events reach the worker by separate routes, so a commit could be heard late: a new
+    // tab's initial about:blank after its first page's main-frame request, or even after that page's commit (a guard:
+    // traced under load, the lost first requests had another cause, see observed-request.ts). A commit
     // older than the navigation under way or than the page the tab shows is neither's, and changes nothing: taken
     // for the navigation's, it filed that page's first requests under about:blank; taken for a new page, it replaced
     // the page the tab shows.
