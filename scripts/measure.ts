@@ -20,8 +20,9 @@
 //                        toolbar popup for its opens and opened the same way, its first paint.
 //   worker cold start    median of 10 wakes: the worker is stopped through the DevTools protocol
 //                        (ServiceWorker.stopAllWorkers), then an extension page sends getDatasetInfo, which wakes it
-//                        and is answered only once `ready` has resolved (database open, settings, stored dataset,
-//                        tab states restored). Timed in the page (message out → answer in) and inside the new worker
+//                        and is answered once the settings and the stored dataset are loaded (`configured`; the log
+//                        store and the tab states, which `ready` also waits for, come beside them). Timed in the page
+//                        (message out → answer in) and inside the new worker
 //                        (its time origin → the `borderline-ready` mark, with the boot's marks before it). Beside it,
 //                        the floor: the minimal observer's worker, stopped and woken by the same message, wakes taking
 //                        turns.
@@ -488,7 +489,7 @@ async function coldFigures(browser: ExtensionBrowser, server: ShopServer, result
     console.log(line(`worker cold start, floor (the minimal observer's worker, woken by the same message; ${WAKES} wakes)`, floor.roundTrip));
     Object.assign(result, field('worker_cold_floor_ms', floor.roundTrip));
     for (const [label, s] of [['this build', mine], ...(base ? [[`baseline ${parsed.baseline}`, base] as const] : [])] as const) {
-      console.log(line(`worker cold start, ${label}, message → answer after ready (${WAKES} wakes)`, s.roundTrip));
+      console.log(line(`worker cold start, ${label}, getDatasetInfo sent → answered (${WAKES} wakes)`, s.roundTrip));
       if (s.toReady.length) console.log(line(`worker cold start, ${label}, worker time origin → ready (in the worker)`, s.toReady));
       printParts(s.bootMarks);
     }

@@ -54,7 +54,7 @@ import { TabTracker } from './tab-tracker';
 
 const LOG_INCOMPLETE = 'logIncomplete';
 
-/** What the handlers wait for: the log store open and the tab states restored. */
+/** What the handlers that need the log wait for: the log store open and the tab states restored. */
 export interface Started {
   db: LogDB;
   tracker: TabTracker;
@@ -78,6 +78,8 @@ export class WorkerState {
   readonly datasetStore: Promise<DatasetStore>;
   settings: Settings = defaultSettings(currentTimeZone());
   readonly incognito = new IncognitoCache((tabId) => browser.tabs.get(tabId));
+  /** The settings and the dataset in force are loaded (configure); `ready` follows once the log is open too. */
+  readonly configured: Promise<void>;
   readonly ready: Promise<Started>;
   readonly retention: RetentionScheduler;
   readonly events: EventQueue<Started>;
@@ -95,6 +97,7 @@ export class WorkerState {
 
   constructor(dbName: string | undefined, updater: UpdaterOptions) {
     this.datasetStore = openDatasetStore(dbName ? `${dbName}-datasets` : DATASET_DB_NAME);
+    this.configured = this.configure();
     this.ready = this.boot(dbName);
     this.retention = new RetentionScheduler(() => this.applyRetention());
     this.events = new EventQueue(this.ready);
@@ -128,18 +131,28 @@ export class WorkerState {
     };
   }
 
+  /**
+   * The settings and the dataset in force: all that a message about them needs. Read while the log store opens, so
+   * such a message (the settings page's, the first after a stop) does not wait for the log and the tab states too.
+   */
+  private async configure(): Promise<void> {
+    performance.mark('borderline-boot');
+    const [settings, incomplete, store] = await Promise.all([loadSettings(), browser.storage.local.get(LOG_INCOMPLETE), this.datasetStore]);
+    this.settings = settings;
+    this.logIncomplete = incomplete[LOG_INCOMPLETE] === true;
+    performance.mark('borderline-boot:settings');
+    this.engine = await loadStoredEngine(store);
+    performance.mark('borderline-boot:engine');
+  }
+
   private async boot(dbName: string | undefined): Promise<Started> {
     // Marks of each step (`npm run measure` prints them with the cold start): a worker start is on the critical path
     // of whatever woke it, and these say which part of it to look at.
-    performance.mark('borderline-boot');
-    const db = await openLogDB(dbName);
+    const opening = openLogDB(dbName);
+    opening.catch(() => undefined); // a failure is thrown below, after the settings'
+    await this.configured;
+    const db = await opening;
     performance.mark('borderline-boot:log-db');
-    this.settings = await loadSettings();
-    performance.mark('borderline-boot:settings');
-    this.logIncomplete = (await browser.storage.local.get(LOG_INCOMPLETE))[LOG_INCOMPLETE] === true;
-    performance.mark('borderline-boot:log-incomplete');
-    this.engine = await loadStoredEngine(await this.datasetStore);
-    performance.mark('borderline-boot:engine');
     void scheduleAutoUpdate(this.settings.autoUpdate).catch((e) => console.error('Borderline: could not schedule dataset checks', e));
     const tracker = new TabTracker({
       db,
