@@ -3,6 +3,7 @@
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startBackground } from '@/entrypoints/background/start';
+import { createV1Schema } from '../../fixtures/log-db-v1';
 import { ask, resetBrowser, SETTINGS_PAGE } from './harness';
 
 beforeEach(() => resetBrowser());
@@ -14,17 +15,7 @@ describe('boot order', () => {
     const name = 'boot-order';
     // A connection of an older version that will not close holds the log store's upgrade back (as another context
     // of the extension could); the dataset store is another database and opens.
-    const holder = await openDB(name, 1, {
-      upgrade(db) {
-        // Version 1's schema, which the worker's open then upgrades.
-        const requests = db.createObjectStore('requests', { keyPath: 'id', autoIncrement: true });
-        requests.createIndex('by-tab-time', ['tabId', 'time']);
-        requests.createIndex('by-site', 'site');
-        requests.createIndex('by-time', 'time');
-        requests.createIndex('by-company', 'company');
-        db.createObjectStore('tabs', { keyPath: 'tabId' });
-      },
-    });
+    const holder = await openDB(name, 1, { upgrade: (db) => createV1Schema(db) });
     const bg = startBackground(name);
     expect(await settled(ask({ type: 'getSettings' }, SETTINGS_PAGE))).toBe('answered');
     expect(await settled(ask({ type: 'getDatasetInfo' }, SETTINGS_PAGE))).toBe('answered');

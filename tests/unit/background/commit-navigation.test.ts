@@ -9,9 +9,15 @@ import { TabTracker, type Observed } from '@/entrypoints/background/tab-tracker'
 const engine = buildEngine(bundledDataset, 'bundled');
 let seq = 0;
 
-async function temuTab() {
+/** A tracker of its own, and requests on tab `tabId` of `type` whose ids are `prefix` and their time. */
+async function freshTab(tabId: number, prefix: string, type = 'script') {
   const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
-  const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 1, url, type: 'image', time, frameId: 0, requestId: `r${time}`, ...extra });
+  const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId, url, type, time, frameId: 0, requestId: `${prefix}${time}`, ...extra });
+  return { tracker, req };
+}
+
+async function temuTab() {
+  const { tracker, req } = await freshTab(1, 'r', 'image');
   tracker.startNavigation(req('http://www.temu.com/', 1_000, { type: 'main_frame' }));
   tracker.commitNavigation(1, 'http://www.temu.com/', 1_010, 'DOC-TEMU');
   tracker.observe(req('http://bugly.qq.com/sdk.js', 1_020, { document: { id: 'DOC-TEMU' } }));
@@ -36,7 +42,7 @@ describe('a tab page changes on commit', () => {
   });
 
   it('does not let a navigation to a risky site that never commits raise a neutral page', async () => {
-    const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
+    const { tracker } = await freshTab(2, 'e');
     tracker.startNavigation({ tabId: 2, url: 'http://www.evil.test/', type: 'main_frame', time: 1, frameId: 0, requestId: 'a' });
     tracker.commitNavigation(2, 'http://www.evil.test/', 2, 'DOC-EVIL');
     tracker.startNavigation({ tabId: 2, url: 'http://www.temu.com/204', type: 'main_frame', time: 3, frameId: 0, requestId: 'b' });
@@ -55,8 +61,7 @@ describe('a tab page changes on commit', () => {
   });
 
   it("files a new tab's first requests under its first page when they are heard before the commit", async () => {
-    const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
-    const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 5, url, type: 'script', time, frameId: 0, requestId: `n${time}`, ...extra });
+    const { tracker, req } = await freshTab(5, 'n');
     tracker.startNavigation(req('http://www.dpf-recipients.example/', 1, { type: 'main_frame' }));
     tracker.observe(req('http://www.googletagmanager.com/stub.js', 2, { document: { id: 'DOC-NEW' } }));
     tracker.commitNavigation(5, 'http://www.dpf-recipients.example/', 3, 'DOC-NEW');
@@ -71,8 +76,7 @@ describe('a tab page changes on commit', () => {
   ])("ignores a new tab's initial about:blank commit heard late, %s", async (_when, afterCommit) => {
     // Its commit (time 0) is older than the navigation (time 1): neither the navigation's nor a new page. Taken for
     // either, the page's first requests were filed under about:blank and missing from its report.
-    const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
-    const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 7, url, type: 'script', time, frameId: 0, requestId: `b${time}`, ...extra });
+    const { tracker, req } = await freshTab(7, 'b');
     tracker.startNavigation(req('http://www.dpf-recipients.example/', 1, { type: 'main_frame' }));
     tracker.observe(req('http://www.googletagmanager.com/gtm.js?id=GTM-X', 2, { document: { id: 'DOC-NEW' } }));
     if (afterCommit) tracker.commitNavigation(7, 'http://www.dpf-recipients.example/', 3, 'DOC-NEW');
@@ -88,8 +92,7 @@ describe('a tab page changes on commit', () => {
   });
 
   it("keeps the navigation for its own document when a late about:blank commit carries a later time stamp", async () => {
-    const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
-    const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 8, url, type: 'script', time, frameId: 0, requestId: `d${time}`, ...extra });
+    const { tracker, req } = await freshTab(8, 'd');
     tracker.startNavigation(req('http://www.dots.test/', 1, { type: 'main_frame' }));
     tracker.observe(req('http://bugly.qq.com/sdk.js', 2, { document: { id: 'DOC-NEW' } }));
     tracker.commitNavigation(8, 'about:blank', 3, 'DOC-BLANK');
@@ -105,8 +108,7 @@ describe('a tab page changes on commit', () => {
   });
 
   it('leaves no request awaiting an IP once every response has started, the navigation\'s own included', async () => {
-    const tracker = new TabTracker({ db: await openLogDB(`commit-${++seq}`), engine: () => engine, jurisdiction: () => 'EEA', onChange: () => undefined });
-    const req = (url: string, time: number, extra: Partial<Observed> = {}): Observed => ({ tabId: 6, url, type: 'script', time, frameId: 0, requestId: `q${time}`, ...extra });
+    const { tracker, req } = await freshTab(6, 'q');
     tracker.startNavigation(req('http://temu.com/', 0, { type: 'main_frame', requestId: 'q1' }));
     tracker.startNavigation(req('http://www.temu.com/', 1, { type: 'main_frame' })); // a redirect: the same request
     tracker.recordIp(6, 'q1', '203.0.113.9'); // the navigation's response starts before its commit

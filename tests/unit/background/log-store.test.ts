@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import type { LogRow } from '@/data/log/log-row';
+import { createV1Schema } from '../../fixtures/log-db-v1';
 import { logRow } from '../../fixtures/log-rows';
 import { buildEngine, bundledDataset } from '@/entrypoints/background/engine';
 import {
@@ -109,17 +110,7 @@ describe('request log store', () => {
 
   it('upgrades a version 1 database: rows keep their data and join the page their tab shows', async () => {
     const name = freshName();
-    // The version 1 schema as it shipped, written here independently of the code under test.
-    const v1 = await openDB(name, 1, {
-      upgrade(db) {
-        const requests = db.createObjectStore('requests', { keyPath: 'id', autoIncrement: true });
-        requests.createIndex('by-tab-time', ['tabId', 'time']);
-        requests.createIndex('by-site', 'site');
-        requests.createIndex('by-time', 'time');
-        requests.createIndex('by-company', 'company');
-        db.createObjectStore('tabs', { keyPath: 'tabId' });
-      },
-    });
+    const v1 = await openDB(name, 1, { upgrade: (db) => createV1Schema(db) });
     const v1Row = (time: number, host: string) => {
       const { page: _page, pageSite: _pageSite, ...rest } = row(7, time, host);
       return rest;
