@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { compactDatasetPlugin } from './scripts/compact-dataset-plugin';
 
 // Unit and component tests: plain Node for data/, happy-dom where a file asks for it.
 export default defineConfig({
-  plugins: [WxtVitest()],
+  // The worker imports what the bundled dataset is from the build's module (scripts/compact-dataset-plugin.ts).
+  plugins: [WxtVitest(), compactDatasetPlugin()],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.tsx'],
     setupFiles: ['tests/setup.ts'],

@@ -20,8 +20,9 @@
 //                        toolbar popup for its opens and opened the same way, its first paint.
 //   worker cold start    median of 10 wakes: the worker is stopped through the DevTools protocol
 //                        (ServiceWorker.stopAllWorkers), then an extension page sends getDatasetInfo, which wakes it
-//                        and is answered once the settings and the stored dataset are loaded (`configured`; the log
-//                        store and the tab states, which `ready` also waits for, come beside them). Timed in the page
+//                        and is answered once the settings are loaded and it is known which dataset is in force
+//                        (`configured`; the bundled dataset's file is read after that, and the log store and the tab
+//                        states, which `ready` also waits for, come beside them). Timed in the page
 //                        (message out → answer in) and inside the new worker
 //                        (its time origin → the `borderline-ready` mark, with the boot's marks before it). Beside it,
 //                        the floor: the minimal observer's worker, stopped and woken by the same message, wakes taking
@@ -440,8 +441,14 @@ async function wake(s: ColdSubject, floor = false) {
   // Playwright does not always announce the restarted worker; its figure is then left out (the count says so).
   for (const sw of s.browser.context.serviceWorkers()) {
     const marks = await Promise.race([
-      sw.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('borderline-')).map((m) => [m.name, m.startTime]))).catch(() => undefined),
-      new Promise<undefined>((r) => setTimeout(() => r(undefined), 1_000)),
+      // `ready` can come after the answer (the bundled dataset is read once the answer is on its way): wait for it.
+      sw
+        .evaluate(async () => {
+          for (let i = 0; i < 200 && !performance.getEntriesByName('borderline-ready').length; i++) await new Promise((r) => setTimeout(r, 5));
+          return Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('borderline-')).map((m) => [m.name, m.startTime]));
+        })
+        .catch(() => undefined),
+      new Promise<undefined>((r) => setTimeout(() => r(undefined), 2_000)),
     ]);
     const ready = marks?.['borderline-ready'];
     if (ready === undefined) continue;

@@ -11,7 +11,8 @@ import { datasetCounts, validateDataset, type Dataset } from '@/data/dataset/sch
 import type { PublicKeyInfo } from '@/data/dataset/signature';
 import { checkCandidate } from '@/data/dataset/update-candidate';
 import * as store from './dataset-store';
-import { buildEngine, bundledDataset, engineInfo, type Engine } from './engine';
+import { bundledDataset, bundledInfo } from './bundled-dataset';
+import { buildEngine, engineInfo, type Engine } from './engine';
 import type { Handlers } from './messages';
 import { DEFAULT_UPDATE_URL } from '@/data/settings';
 import { fetchDataset, FETCH_TIMEOUT_MS } from '@/data/dataset/download';
@@ -33,12 +34,12 @@ export interface DatasetControlDeps {
 const MAINTAINERS_KEY: PublicKeyInfo = { key: DATASET_PUBLIC_KEY, keyId: DATASET_KEY_ID };
 
 /** The engine for a slot. A stored dataset is validated again, since a newer extension may have a stricter schema. */
-function engineFor(slot: store.Slot): { engine: Engine; problem?: LocalizedText } {
-  if (slot.kind === 'bundled') return { engine: buildEngine(bundledDataset, 'bundled') };
+async function engineFor(slot: store.Slot): Promise<{ engine: Engine; problem?: LocalizedText }> {
+  if (slot.kind === 'bundled') return { engine: buildEngine(await bundledDataset(), 'bundled') };
   const valid = validateDataset(slot.dataset);
   if (!valid.ok) {
     return {
-      engine: buildEngine(bundledDataset, 'bundled'),
+      engine: buildEngine(await bundledDataset(), 'bundled'),
       problem: text('updStoredInvalid', slot.dataset.version, valid.problems[0] ?? ''),
     };
   }
@@ -46,17 +47,30 @@ function engineFor(slot: store.Slot): { engine: Engine; problem?: LocalizedText 
 }
 
 /** What a slot holds, without building its engine (the previous slot is only named). */
-function infoFor(slot: store.Slot): DatasetInfo {
-  if (slot.kind === 'bundled') return engineInfo(bundledDataset, 'bundled');
+async function infoFor(slot: store.Slot): Promise<DatasetInfo> {
+  if (slot.kind === 'bundled') return engineInfo(await bundledDataset(), 'bundled');
   const valid = validateDataset(slot.dataset);
-  return valid.ok ? engineInfo(valid.dataset, 'update', store.infoOf(slot)) : engineInfo(bundledDataset, 'bundled');
+  return valid.ok ? engineInfo(valid.dataset, 'update', store.infoOf(slot)) : engineInfo(await bundledDataset(), 'bundled');
 }
 
-export async function loadStoredEngine(db: store.DatasetStore): Promise<Engine> {
+/**
+ * The dataset in force at a start: what it is, known at once, and its engine. For the bundled dataset the engine waits
+ * for its text to be parsed (bundled-dataset.ts) while what it is comes with the code, so a message that only asks
+ * which dataset is in force (the settings page's, after a stop) does not wait for 1.2 MB to be parsed and expanded.
+ * A stored dataset is validated before either is known.
+ */
+export interface InForce {
+  info: DatasetInfo;
+  /** Wrapped, so that awaiting an InForce does not also await the engine. */
+  engine: Promise<Engine>;
+}
+
+export async function loadStoredEngine(db: store.DatasetStore): Promise<InForce> {
   const { current } = await store.readSlots(db);
-  const { engine, problem } = engineFor(current);
+  if (current.kind === 'bundled') return { info: bundledInfo, engine: bundledDataset().then((d) => buildEngine(d, 'bundled')) };
+  const { engine, problem } = await engineFor(current);
   if (problem) await store.setLastCheck(db, { time: Date.now(), ok: false, message: problem });
-  return engine;
+  return { info: engine.info, engine: Promise.resolve(engine) };
 }
 
 function infoOfCandidate(d: Dataset, origin: string, signed: DatasetInfo['signed']): DatasetInfo {
@@ -117,7 +131,7 @@ export function datasetControl(deps: DatasetControlDeps) {
     const allowed = (await store.getUnsignedAllowed(db)).includes(origin);
     const checked = await checkCandidate(bytes, signature, { trusted, allowUnsigned: allowed });
     if (!checked.ok) return rejected(checked.error, checked.problems, checked.needsAllow);
-    if (current.kind === 'stored' ? current.text === checked.text : JSON.stringify(checked.dataset) === JSON.stringify(bundledDataset)) {
+    if (current.kind === 'stored' ? current.text === checked.text : JSON.stringify(checked.dataset) === JSON.stringify(await bundledDataset())) {
       const message = text('updIdentical', origin, checked.dataset.version);
       await record(db, true, message);
       return { kind: 'up-to-date', message };
@@ -165,7 +179,7 @@ export function datasetControl(deps: DatasetControlDeps) {
       const { previous } = await store.readSlots(db);
       return {
         info: deps.engine().info,
-        previous: previous ? infoFor(previous) : null,
+        previous: previous ? await infoFor(previous) : null,
         pending: (await store.getPending(db))?.preview ?? null,
         lastCheck: await store.getLastCheck(db),
         unsignedAllowed: await store.getUnsignedAllowed(db),
@@ -185,20 +199,21 @@ export function datasetControl(deps: DatasetControlDeps) {
     async rollbackDataset() {
       const db = await deps.store;
       const slot = await store.rollback(db);
-      await deps.install(engineFor(slot).engine);
+      await deps.install((await engineFor(slot)).engine);
       await record(db, true, text('updRolledBack', deps.engine().info.version));
       return deps.engine().info;
     },
     async resetDataset() {
       const db = await deps.store;
       await store.resetToBundled(db);
-      await deps.install(buildEngine(bundledDataset, 'bundled'));
-      await record(db, true, text('updResetDone', bundledDataset.version));
+      const bundled = await bundledDataset();
+      await deps.install(buildEngine(bundled, 'bundled'));
+      await record(db, true, text('updResetDone', bundled.version));
       return deps.engine().info;
     },
     async exportDataset() {
       const { current } = await store.readSlots(await deps.store);
-      const text = current.kind === 'stored' ? current.text : `${JSON.stringify(bundledDataset, null, 2)}\n`;
+      const text = current.kind === 'stored' ? current.text : `${JSON.stringify(await bundledDataset(), null, 2)}\n`;
       return { filename: `borderline-dataset-${deps.engine().info.version}.json`, text };
     },
     async allowUnsigned({ origin, allow }) {

@@ -2,7 +2,6 @@
 // derived structures. The host index (7,514 entries) is the costly part of a fresh worker's first milliseconds, while
 // its code still runs unoptimised, and an answer to the popup or the settings page rarely needs it: it is built on the
 // first lookup, so only a worker woken by a request pays for it, and then once.
-import bundledJson from '@/data/dataset.json';
 import { HostIndex } from '@/data/match/host-index';
 import type { DatasetInfo } from '@/data/protocol';
 import { RiskModel } from '@/data/assess/risk';
@@ -36,6 +35,3 @@ export function engineInfo(dataset: Dataset, source: DatasetInfo['source'], abou
 export function datasetStamp(info: DatasetInfo): string {
   return `${info.source}:${info.version}:${info.appliedAt ?? 0}`;
 }
-
-/** The bundled file is validated by the build (wxt.config.ts) and the tests, so it is trusted here. */
-export const bundledDataset = bundledJson as Dataset;

@@ -1,7 +1,7 @@
 // The answers to the pages' and the content script's messages (the dataset's are in dataset-control.ts). Each waits
-// for the settings and the dataset in force (`configured`), so a message that wakes the worker never sees the bundled
-// data while the stored one loads; those that need the log or the tabs wait for `ready`, and those that read the log
-// for the events before them.
+// for the settings and which dataset is in force (`configured`), so a message that wakes the worker never sees the
+// bundled data while the stored one loads; those that read the dataset wait for its engine (`inForce`), those that
+// need the log or the tabs for `ready`, and those that read the log for the events before them.
 import { browser } from 'wxt/browser';
 import { buildTabReport } from '@/data/assess/tab-report';
 import { fail } from '@/data/i18n/localized-error';
@@ -66,13 +66,13 @@ export function messageHandlers(w: WorkerState): Handlers {
       return { report, details };
     },
     async getAuthorities() {
-      await w.configured;
+      await w.inForce;
       const { reference } = w.engine.dataset;
       return { authorities: reference.authorities ?? [], eea: reference.eea.countries };
     },
     async getDatasetInfo() {
       await w.configured;
-      return w.engine.info;
+      return w.datasetInfo;
     },
     async getSettings() {
       await w.configured;

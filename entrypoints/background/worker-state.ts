@@ -19,6 +19,8 @@
 // | retention and dataset-check alarms | browser.alarms `borderline-retention`,          | retention, dataset-control                   | kept                      | re-created at boot if    |
 // |                                    | `borderline-dataset-update`                     |                                              |                           | the browser dropped them |
 // | engine (host index, risk model)    | memory: WorkerState.engine                      | boot, install (update, rollback, reset)      | rebuilt from `slots`      | rebuilt from `slots`     |
+// | bundled dataset, parsed            | memory: bundled-dataset.ts                      | boot, once it is known to be in force (read  | read again                | read again               |
+// |                                    |                                                 | from the package's file)                     |                           |                          |
 // | settings in force                  | memory: WorkerState.settings                    | boot, setSettings                            | reloaded                  | reloaded                 |
 // | open tabs' page states             | memory: TabTracker.states                       | TabTracker                                   | restored from `tabs`      | lost                     |
 // | private tabs and their rows        | memory: TabTracker.privateTabs / privateRows    | TabTracker.observe                           | lost: never on disk       | lost                     |
@@ -36,13 +38,15 @@
 // | IP → country table                 | memory: server-location.ts                      | the first report after start                 | fetched again             | fetched again            |
 // | assessments per company            | memory: RiskModel's cache                       | RiskModel.assess                             | computed again            | computed again           |
 import { browser } from 'wxt/browser';
+import { fail } from '@/data/i18n/localized-error';
 import { currentTimeZone } from '@/data/assess/residence';
 import { defaultSettings, type Settings } from '@/data/settings';
 import type { TabState } from '@/data/log/tab-state';
 import { paintBadge } from './badge';
-import { datasetControl, loadStoredEngine, scheduleAutoUpdate, type DatasetControlDeps } from './dataset-control';
+import type { DatasetInfo } from '@/data/protocol';
+import { datasetControl, loadStoredEngine, scheduleAutoUpdate, type DatasetControlDeps, type InForce } from './dataset-control';
 import { DATASET_DB_NAME, openDatasetStore, type DatasetStore } from './dataset-store';
-import { buildEngine, bundledDataset, type Engine } from './engine';
+import type { Engine } from './engine';
 import { EventQueue } from './event-queue';
 import { IncognitoCache } from './incognito-cache';
 import { openLogDB, type LogDB } from './log-db';
@@ -65,21 +69,33 @@ export type UpdaterOptions = Pick<DatasetControlDeps, 'fetch' | 'timeoutMs' | 't
 
 export class WorkerState {
   /**
-   * Replaced when an update, rollback or reset applies. Boot puts the stored dataset's in force before any handler
-   * runs; the bundled one is built here only if something asks earlier, so a start builds one engine, not two.
+   * Replaced when an update, rollback or reset applies. Boot (`configured`) puts the dataset in force before any
+   * handler runs: every handler that reads it waits for `inForce` or `ready` first, so asking earlier is a wiring bug.
    */
   get engine(): Engine {
-    return (this.current ??= buildEngine(bundledDataset, 'bundled'));
+    if (!this.current) fail('errorUnexpected', 'WorkerState.engine read before the dataset in force was loaded');
+    return this.current;
   }
   set engine(next: Engine) {
     this.current = next;
   }
   private current: Engine | undefined;
+  /** Which dataset is in force: known once `configured`, before its engine (`inForce`) is built. */
+  get datasetInfo(): DatasetInfo {
+    const info = this.current?.info ?? this.infoAtStart;
+    if (!info) fail('errorUnexpected', 'WorkerState.datasetInfo read before the dataset in force was known');
+    return info;
+  }
+  private infoAtStart: DatasetInfo | undefined;
   readonly datasetStore: Promise<DatasetStore>;
   settings: Settings = defaultSettings(currentTimeZone());
   readonly incognito = new IncognitoCache((tabId) => browser.tabs.get(tabId));
-  /** The settings and the dataset in force are loaded (configure); `ready` follows once the log is open too. */
+  /**
+   * The settings are loaded and it is known which dataset is in force (configure); `inForce` follows once that
+   * dataset's engine is built, `ready` once the log is open and the tabs restored too.
+   */
   readonly configured: Promise<void>;
+  readonly inForce: Promise<void>;
   readonly ready: Promise<Started>;
   readonly retention: RetentionScheduler;
   readonly events: EventQueue<Started>;
@@ -97,7 +113,13 @@ export class WorkerState {
 
   constructor(dbName: string | undefined, updater: UpdaterOptions) {
     this.datasetStore = openDatasetStore(dbName ? `${dbName}-datasets` : DATASET_DB_NAME);
-    this.configured = this.configure();
+    const configuring = this.configure();
+    this.configured = configuring.then(() => undefined);
+    this.inForce = configuring.then(async ({ engine }) => {
+      this.engine = await engine;
+      performance.mark('borderline-boot:engine');
+    });
+    this.inForce.catch(() => undefined); // whoever needs it hears the failure; `ready` does
     this.ready = this.boot(dbName);
     this.retention = new RetentionScheduler(() => this.applyRetention());
     this.events = new EventQueue(this.ready);
@@ -135,14 +157,16 @@ export class WorkerState {
    * The settings and the dataset in force: all that a message about them needs. Read while the log store opens, so
    * such a message (the settings page's, the first after a stop) does not wait for the log and the tab states too.
    */
-  private async configure(): Promise<void> {
+  private async configure(): Promise<Pick<InForce, 'engine'>> {
     performance.mark('borderline-boot');
     const [settings, incomplete, store] = await Promise.all([loadSettings(), browser.storage.local.get(LOG_INCOMPLETE), this.datasetStore]);
     this.settings = settings;
     this.logIncomplete = incomplete[LOG_INCOMPLETE] === true;
     performance.mark('borderline-boot:settings');
-    this.engine = await loadStoredEngine(store);
-    performance.mark('borderline-boot:engine');
+    const { info, engine } = await loadStoredEngine(store);
+    this.infoAtStart = info;
+    performance.mark('borderline-boot:slot');
+    return { engine };
   }
 
   private async boot(dbName: string | undefined): Promise<Started> {
@@ -171,6 +195,8 @@ export class WorkerState {
     performance.mark('borderline-boot:alarm');
     const restored = await tracker.restore(new Set(open.map((t) => t.id).filter((id): id is number => id !== undefined)));
     performance.mark('borderline-boot:restored');
+    // The first step that needs the engine: everything above ran while the bundled dataset was read.
+    await this.inForce;
     await reattributeStale(this.tabsOf(db, tracker), restored);
     performance.mark('borderline-boot:reattributed');
     restored.forEach((state) => this.paint(state));

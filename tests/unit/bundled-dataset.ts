@@ -8,3 +8,9 @@ export function loadBundled(): Dataset {
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return result.dataset;
 }
+
+/**
+ * The bundled dataset as the worker holds it: the file as written, not the validator's output (the build checked it,
+ * and the worker's bundled-dataset.ts reads the build's compact form of it, which expands to exactly this).
+ */
+export const bundledDataset: Dataset = JSON.parse(readFileSync(new URL('../../data/dataset.json', import.meta.url), 'utf8')) as Dataset;

@@ -2,7 +2,8 @@
 // started it keeps its state and its requests; a navigation that ends without committing is logged on that page and
 // counts towards no company; requests of the new document heard before its commit wait for it (by document id).
 import { describe, expect, it } from 'vitest';
-import { buildEngine, bundledDataset } from '@/entrypoints/background/engine';
+import { buildEngine } from '@/entrypoints/background/engine';
+import { bundledDataset } from '@/tests/unit/bundled-dataset';
 import { openLogDB } from '@/entrypoints/background/log-db';
 import { TabTracker, type Observed } from '@/entrypoints/background/tab-tracker';
 

@@ -26,7 +26,8 @@ vi.mock('@/data/assess/risk', async (original) => {
   return { ...real, RiskModel: CountedRiskModel };
 });
 
-const { buildEngine, bundledDataset } = await import('@/entrypoints/background/engine');
+const { buildEngine } = await import('@/entrypoints/background/engine');
+const { bundledDataset } = await import('@/tests/unit/bundled-dataset');
 const { HostIndex } = await import('@/data/match/host-index');
 const { startBackground } = await import('@/entrypoints/background/start');
 

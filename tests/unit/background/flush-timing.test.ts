@@ -2,7 +2,8 @@
 // the write does not compete with the page's own load, and so the responses arrive first and each row is written
 // once with its IP; a page that never goes quiet is still written every FLUSH_MAX_WAIT_MS.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildEngine, bundledDataset } from '@/entrypoints/background/engine';
+import { buildEngine } from '@/entrypoints/background/engine';
+import { bundledDataset } from '@/tests/unit/bundled-dataset';
 import { openLogDB, rowsForPage, type LogDB } from '@/entrypoints/background/log-db';
 import { FLUSH_MAX_WAIT_MS, FLUSH_QUIET_MS, TabTracker } from '@/entrypoints/background/tab-tracker';
 

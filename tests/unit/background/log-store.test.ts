@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { LogRow } from '@/data/log/log-row';
 import { createV1Schema } from '../../fixtures/log-db-v1';
 import { logRow } from '../../fixtures/log-rows';
-import { buildEngine, bundledDataset } from '@/entrypoints/background/engine';
+import { buildEngine } from '@/entrypoints/background/engine';
+import { bundledDataset } from '@/tests/unit/bundled-dataset';
 import {
   allRows,
   countRows,

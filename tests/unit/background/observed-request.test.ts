@@ -3,7 +3,8 @@
 // before the browser had finished that page's commit, and named the document by its frame tree node (7), not 0.
 import { describe, expect, it } from 'vitest';
 import { openLogDB } from '@/entrypoints/background/log-db';
-import { buildEngine, bundledDataset } from '@/entrypoints/background/engine';
+import { buildEngine } from '@/entrypoints/background/engine';
+import { bundledDataset } from '@/tests/unit/bundled-dataset';
 import { observedRequest, type BeforeRequest } from '@/entrypoints/background/observed-request';
 import { TabTracker } from '@/entrypoints/background/tab-tracker';
 

@@ -4,7 +4,8 @@
 // tracker takes them, equal what IndexedDB holds for that page.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { buildEngine, bundledDataset } from '@/entrypoints/background/engine';
+import { buildEngine } from '@/entrypoints/background/engine';
+import { bundledDataset } from '@/tests/unit/bundled-dataset';
 import { keepNewestRows, openLogDB, rowsForPage, type LogDB } from '@/entrypoints/background/log-db';
 import { clearLogScope } from '@/entrypoints/background/log-export';
 import { TabTracker } from '@/entrypoints/background/tab-tracker';

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compactDataset, expandDataset } from '@/data/dataset/compact';
-import { asciiJson, compactDatasetModule } from '@/scripts/compact-dataset-plugin';
+import type { Dataset } from '@/data/dataset/schema';
+import { engineInfo } from '@/entrypoints/background/engine';
+import { asciiJson, BUNDLED_INFO_MODULE, compactDatasetFile, compactDatasetPlugin } from '@/scripts/compact-dataset-plugin';
 
 const roundTrip = <D extends { domains: { host: string }[] }>(d: D) => expandDataset(JSON.parse(JSON.stringify(compactDataset(d))));
 const text = readFileSync(new URL('../../../data/dataset.json', import.meta.url), 'utf8');
@@ -60,19 +62,29 @@ describe('compact dataset', () => {
 });
 
 describe('the build step', () => {
-  it('emits a module for the bundled dataset', () => {
-    const out = compactDatasetModule(text, '/x/compact.ts');
-    expect(out.code).toMatch(/^import \{ expandDataset \} from "\/x\/compact.ts";\nexport default expandDataset\(JSON.parse\("/);
+  it('writes the bundled dataset as a file of its own, compact, and says what it is without it', () => {
+    const out = compactDatasetFile(text);
+    expect(JSON.stringify(expandDataset(JSON.parse(out.text)))).toBe(JSON.stringify(JSON.parse(text)));
+    expect(out.compactBytes).toBe(out.text.length);
     expect(out.compactBytes).toBeLessThan(out.fullBytes / 2);
+    // What getDatasetInfo answers before the worker has read the file is what it answers after.
+    expect(out.info).toEqual(engineInfo(JSON.parse(text) as Dataset, 'bundled'));
   });
 
   it('keeps the text to ASCII, so V8 holds it one byte a character (the dataset has Chinese and Greek names)', () => {
     expect(text).toMatch(/[\u0100-\uffff]/);
-    const out = compactDatasetModule(text, '/x/compact.ts');
-    expect(out.code).not.toMatch(/[^ -~\t\n\r]/);
-    const literal = JSON.parse(out.code.slice(out.code.indexOf('JSON.parse(') + 'JSON.parse('.length, out.code.lastIndexOf('));'))) as string;
-    expect(literal).not.toMatch(/[^ -~\t\n\r]/);
-    expect(JSON.parse(literal)).toEqual(compactDataset(JSON.parse(text)));
+    const out = compactDatasetFile(text);
+    expect(out.text).not.toMatch(/[^ -~\t\n\r]/);
+    expect(JSON.parse(out.text)).toEqual(compactDataset(JSON.parse(text)));
+  });
+
+  it('serves the worker what the dataset is, in ASCII (its licence has a curly apostrophe)', async () => {
+    const plugin = compactDatasetPlugin();
+    const id = (plugin.resolveId as (s: string) => string | null)(BUNDLED_INFO_MODULE)!;
+    const code = (plugin.load as (this: { addWatchFile(f: string): void }, id: string) => string).call({ addWatchFile: () => undefined }, id);
+    expect(code).not.toMatch(/[^ -~\t\n\r]/);
+    expect(JSON.parse(code.replace(/^export default /, '').replace(/;\n$/, ''))).toEqual(engineInfo(JSON.parse(text) as Dataset, 'bundled'));
+    expect((plugin.resolveId as (s: string) => string | null)('./other')).toBeNull();
   });
 
   it('ASCII JSON is the same value to JSON.parse, surrogate pairs and control characters included', () => {
@@ -91,6 +103,6 @@ describe('the build step', () => {
     ['not JSON', '{', /not valid JSON/],
     ['an entry the validator refuses', JSON.stringify({ ...JSON.parse(text), domains: [{ host: 'Not A Host', company: 'x' }] }), /invalid/],
   ])('refuses %s, naming the problem', (_name, input, message) => {
-    expect(() => compactDatasetModule(input, '/x/compact.ts')).toThrow(message);
+    expect(() => compactDatasetFile(input)).toThrow(message);
   });
 });
