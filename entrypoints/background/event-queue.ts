@@ -19,6 +19,9 @@ export class EventQueue<Ready> {
       this.value = r;
       this.started = true;
     });
+    // A failed start is reported once by whoever owns `ready` (worker-state.ts); each event that waited for it is then
+    // reported as not handled, through `wait`.
+    this.tail.catch(() => undefined);
   }
 
   /** Resolves once every event handed in so far has been handled (a message waits for this to see their effect). */

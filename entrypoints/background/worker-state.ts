@@ -121,10 +121,12 @@ export class WorkerState {
     });
     this.inForce.catch(() => undefined); // whoever needs it hears the failure; `ready` does
     this.ready = this.boot(dbName);
+    // Reported once here: the events and messages that wait for `ready` each fail with the same error.
+    this.ready.catch((e: unknown) => console.error('Borderline: the worker could not start', e));
     this.retention = new RetentionScheduler(() => this.applyRetention());
     this.events = new EventQueue(this.ready);
     this.datasets = datasetControl({
-      store: this.ready.then(() => this.datasetStore),
+      store: handled(this.ready.then(() => this.datasetStore)),
       engine: () => this.engine,
       install: (next) => this.install(next),
       settings: () => this.settings,
@@ -238,4 +240,10 @@ export class WorkerState {
     const states = (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : (tracker.get(t.id) ?? [])));
     await this.summaries.reset(states).catch((e: unknown) => console.warn('Borderline: could not renew the popup summaries', e));
   }
+}
+
+/** The promise itself, marked handled: its failure is `ready`'s, reported once; whoever awaits it still hears it. */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
