@@ -408,17 +408,21 @@ async function stopWorker(cdp: CDPSession, statuses: string[]) {
   }
 }
 
+/** What the new worker's marks said, wake by wake: its time origin → ready, and all its boot marks. */
+interface BootTimes {
+  toReady: number[];
+  bootMarks: Record<string, number>[];
+}
+
 /** An extension page to wake the worker from, and a view of the worker's status. */
-interface ColdSubject {
+interface ColdSubject extends BootTimes {
   browser: ExtensionBrowser;
   sender: Page;
   cdp: CDPSession;
   statuses: string[];
   roundTrip: number[];
-  toReady: number[];
-  bootMarks: Record<string, number>[];
-  /** Wakes by a page load instead of a message: the worker's time origin → ready, and its boot marks. */
-  byPage: { toReady: number[]; bootMarks: Record<string, number>[] };
+  /** The same for wakes by a page load instead of a message. */
+  byPage: BootTimes;
 }
 
 async function prepareCold(browser: ExtensionBrowser, page = 'options.html'): Promise<ColdSubject> {
@@ -464,7 +468,7 @@ async function wakeByPage(s: ColdSubject) {
   await tab.close();
 }
 
-async function readBootMarks(s: ColdSubject, into: { toReady: number[]; bootMarks: Record<string, number>[] }) {
+async function readBootMarks(s: ColdSubject, into: BootTimes) {
   // Playwright does not always announce the restarted worker; its figure is then left out (the count says so).
   for (const sw of s.browser.context.serviceWorkers()) {
     const marks = await Promise.race([

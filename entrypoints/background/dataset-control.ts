@@ -67,13 +67,7 @@ export interface InForce {
 
 export async function loadStoredEngine(db: store.DatasetStore): Promise<InForce> {
   const { current } = await store.readSlots(db);
-  if (current.kind === 'bundled') {
-    const engine = bundledDataset().then((d) => buildEngine(d, 'bundled'));
-    // A failed read (a damaged package) rejects it before the boot awaits it: marked handled here, so the worker's
-    // console does not call it unhandled; `inForce`, and through it `ready` and every handler, still hear it.
-    engine.catch(() => undefined);
-    return { info: bundledInfo, engine };
-  }
+  if (current.kind === 'bundled') return { info: bundledInfo, engine: bundledDataset().then((d) => buildEngine(d, 'bundled')) };
   const { engine, problem } = await engineFor(current);
   if (problem) await store.setLastCheck(db, { time: Date.now(), ok: false, message: problem });
   return { info: engine.info, engine: Promise.resolve(engine) };

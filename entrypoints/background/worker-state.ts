@@ -125,8 +125,10 @@ export class WorkerState {
     this.ready.catch((e: unknown) => console.error('Borderline: the worker could not start', e));
     this.retention = new RetentionScheduler(() => this.applyRetention());
     this.events = new EventQueue(this.ready);
+    const store = this.ready.then(() => this.datasetStore);
+    store.catch(() => undefined); // its failure is `ready`'s, reported above; whoever awaits it still hears it
     this.datasets = datasetControl({
-      store: handled(this.ready.then(() => this.datasetStore)),
+      store,
       engine: () => this.engine,
       install: (next) => this.install(next),
       settings: () => this.settings,
@@ -240,10 +242,4 @@ export class WorkerState {
     const states = (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : (tracker.get(t.id) ?? [])));
     await this.summaries.reset(states).catch((e: unknown) => console.warn('Borderline: could not renew the popup summaries', e));
   }
-}
-
-/** The promise itself, marked handled: its failure is `ready`'s, reported once; whoever awaits it still hears it. */
-function handled<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => undefined);
-  return p;
 }

@@ -3,30 +3,22 @@
 // answer, and a later question reads the file again rather than remembering the failure. Its own file, because the
 // worker keeps the dataset it read for the rest of the module's life.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BUNDLED_DATASET_FILE } from '@/data/dataset/bundled-file';
 import { bundledDataset as readBundled } from '@/entrypoints/background/bundled-dataset';
 import { engineInfo } from '@/entrypoints/background/engine';
 import { startBackground } from '@/entrypoints/background/start';
 import { bundledDataset } from '@/tests/unit/bundled-dataset';
+import { stubBundledFile, type BundledFileStub } from './bundled-file-stub';
 import { ask, resetBrowser, send, SETTINGS_PAGE } from './harness';
 
-const fileUrl = () => fakeBrowser.runtime.getURL(`/${BUNDLED_DATASET_FILE}`);
-const served = globalThis.fetch; // tests/setup.ts serves the package's file
 let missing = true;
-const reads: string[] = [];
+let file: BundledFileStub;
 
 beforeAll(() => {
   resetBrowser();
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    if (String(input) !== fileUrl()) return served(input, init);
-    reads.push(String(input));
-    return missing ? new Response('not found', { status: 404 }) : served(input, init);
-  }) as typeof fetch;
+  file = stubBundledFile(async (serve) => (missing ? new Response('not found', { status: 404 }) : serve()));
 });
-afterAll(() => {
-  globalThis.fetch = served;
-});
+afterAll(() => file.restore());
 
 describe('a bundled dataset file that cannot be read', () => {
   it('leaves the dataset info answered, fails what needs the dataset with an error naming the file, and is read again later', async () => {
@@ -45,9 +37,9 @@ describe('a bundled dataset file that cannot be read', () => {
     logged.mockRestore();
 
     // The failure is not remembered: once the file can be read, the next reader gets the dataset.
-    const before = reads.length;
+    const before = file.reads.length;
     missing = false;
     expect((await readBundled()).reference.eea.countries).toEqual(bundledDataset.reference.eea.countries);
-    expect(reads.length).toBe(before + 1);
+    expect(file.reads.length).toBe(before + 1);
   });
 });

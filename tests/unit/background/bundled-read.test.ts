@@ -3,33 +3,25 @@
 // it, one that reads the dataset waits for it, and the read happens once per worker life. Its own file, because the
 // worker keeps the dataset it read for the rest of the module's life.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BUNDLED_DATASET_FILE } from '@/data/dataset/bundled-file';
 import { engineInfo } from '@/entrypoints/background/engine';
 import { startBackground } from '@/entrypoints/background/start';
 import { bundledDataset } from '@/tests/unit/bundled-dataset';
+import { stubBundledFile, type BundledFileStub } from './bundled-file-stub';
 import { ask, resetBrowser, SETTINGS_PAGE, stopWorker } from './harness';
 
-const fileUrl = () => fakeBrowser.runtime.getURL(`/${BUNDLED_DATASET_FILE}`);
-const served = globalThis.fetch; // tests/setup.ts serves the package's file
-const reads: string[] = [];
 let release!: () => void;
 const held = new Promise<void>((r) => (release = r));
+let file: BundledFileStub;
 
 beforeAll(() => {
   resetBrowser();
   // The file's read is held until the test lets it go, as a slow disk would.
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    if (String(input) === fileUrl()) {
-      reads.push(String(input));
-      await held;
-    }
-    return served(input, init);
-  }) as typeof fetch;
+  file = stubBundledFile(async (serve) => {
+    await held;
+    return serve();
+  });
 });
-afterAll(() => {
-  globalThis.fetch = served;
-});
+afterAll(() => file.restore());
 
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
@@ -38,7 +30,7 @@ describe('the bundled dataset file', () => {
     const bg = startBackground('borderline-bundled-read');
     const info = await ask({ type: 'getDatasetInfo' }, SETTINGS_PAGE);
     expect(info).toEqual(engineInfo(bundledDataset, 'bundled'));
-    expect(reads).toEqual([fileUrl()]); // asked for, not yet read
+    expect(file.reads).toEqual([file.url]); // asked for, not yet read
 
     let answered = false;
     const authorities = ask<{ eea: string[] }>({ type: 'getAuthorities' }, SETTINGS_PAGE).then((a) => ((answered = true), a));
@@ -54,6 +46,6 @@ describe('the bundled dataset file', () => {
     // A second start in the same worker life (the tests' stand-in for a restart of the wiring) reads nothing again.
     stopWorker();
     await startBackground('borderline-bundled-read').ready;
-    expect(reads).toHaveLength(1);
+    expect(file.reads).toHaveLength(1);
   });
 });
